@@ -1,0 +1,65 @@
+/// Routes decoded requests to their methods and builds the replies.
+///
+/// Knows nothing about sockets: the transport hands it one line and a peer, and writes
+/// back whatever line (if any) it returns.
+public struct Dispatcher: Sendable {
+    public let table: MethodTable
+    public let maxDepth: Int
+    /// Called with errors nobody recognised; they reach the caller only as -32603.
+    public let reportInternalError: @Sendable (String, any Error) -> Void
+
+    public init(table: MethodTable, maxDepth: Int = JSONParser.defaultMaxDepth, reportInternalError: @escaping @Sendable (String, any Error) -> Void = { _, _ in }) {
+        self.table = table
+        self.maxDepth = maxDepth
+        self.reportInternalError = reportInternalError
+    }
+
+    /// The reply line for one input line, or nil when nothing must be sent (notifications).
+    public func handle(line: some Collection<UInt8>, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void = { _, _ in }) async -> [UInt8]? {
+        let incoming = RPCRequestDecoder.decode(line, maxDepth: maxDepth)
+        guard let reply = await reply(to: incoming, peer: peer, notify: notify) else { return nil }
+        return RPCResponse.line(reply)
+    }
+
+    /// The reply value for decoded input, or nil when nothing must be sent.
+    public func reply(to incoming: RPCIncoming, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void) async -> JSONValue? {
+        switch incoming {
+        case .invalid(let error, let id):
+            return RPCResponse.failure(id: id, error: error)
+        case .request(let request):
+            return await respond(to: request, peer: peer, notify: notify)
+        case .batch(let members):
+            var replies: [JSONValue] = []
+            for member in members {
+                if let reply = await reply(to: member, peer: peer, notify: notify) { replies.append(reply) }
+            }
+            return replies.isEmpty ? nil : .array(replies)
+        }
+    }
+
+    /// Runs one request; returns nil for notifications whatever the outcome.
+    public func respond(to request: RPCRequest, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void) async -> JSONValue? {
+        let outcome = await run(request, peer: peer, notify: notify)
+        guard case .value(let id) = request.id else { return nil }
+        switch outcome {
+        case .success(let result): return RPCResponse.success(id: id, result: result)
+        case .failure(let error): return RPCResponse.failure(id: id, error: error)
+        }
+    }
+
+    public func run(_ request: RPCRequest, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void) async -> Result<JSONValue, RPCError> {
+        guard let method = table[request.method] else { return .failure(.methodNotFound(request.method)) }
+        if method.access == .operator, !peer.isOperator { return .failure(.operatorRequired()) }
+        let problems = method.validate(request.params)
+        if !problems.isEmpty { return .failure(.invalidParams(problems)) }
+        let call = RPCCall(method: request.method, params: Params(request.params), peer: peer, notify: notify)
+        do {
+            return .success(try await method.handler(call))
+        } catch let error as any RPCErrorConvertible {
+            return .failure(error.rpcError)
+        } catch {
+            reportInternalError(request.method, error)
+            return .failure(.internalError())
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Logging
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A swift-log handler that writes one plain line per message to stderr (or another fd):
+/// `2026-11-29T01:02:03Z info yanxiud: message rpc.method=ping`.
+public struct StderrLogHandler: LogHandler {
+    public let label: String
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+
+    private let fileDescriptor: Int32
+    private let sharedLevel: SharedLogLevel
+    private var levelOverride: Logger.Level?
+
+    /// Serialises writes from all handlers, so lines from different threads never
+    /// interleave even when one is longer than the pipe's atomic-write size.
+    private static let writeLock = Mutex(())
+
+    /// - Parameters:
+    ///   - sharedLevel: consulted on every call, until someone sets `logLevel` on this
+    ///     handler's `Logger`, which then keeps its own level.
+    ///   - fileDescriptor: where lines go; stderr unless a test wants them.
+    public init(
+        label: String,
+        level sharedLevel: SharedLogLevel,
+        fileDescriptor: Int32 = STDERR_FILENO,
+        metadataProvider: Logger.MetadataProvider? = LoggingSystem.metadataProvider
+    ) {
+        self.label = label
+        self.sharedLevel = sharedLevel
+        self.fileDescriptor = fileDescriptor
+        self.metadataProvider = metadataProvider
+    }
+
+    public var logLevel: Logger.Level {
+        get { levelOverride ?? sharedLevel.level }
+        set { levelOverride = newValue }
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        let merged = LogMetadata.effective(
+            base: metadata,
+            provider: metadataProvider,
+            explicit: event.metadata,
+            error: event.error
+        )
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let line = Self.line(
+            time: now.tv_sec,
+            level: event.level,
+            label: label,
+            message: event.message.description,
+            metadata: merged
+        )
+        Self.writeLock.withLock { _ in
+            Self.writeAll(line + "\n", to: fileDescriptor)
+        }
+    }
+
+    private static func writeAll(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return  // stderr is gone; there is nobody left to tell
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Dispatch
+import GRDB
+import Synchronization
+
+/// Serialises writes and commits many callers' units in one transaction and one fsync.
+///
+/// A caller hands over a unit of work and is resumed only after the transaction that
+/// contains it has committed. Units that arrive while a commit is in flight wait and
+/// form the next batch, so batches grow exactly when the disk is the bottleneck. Each
+/// unit runs inside its own savepoint: a unit that throws is rolled back alone and its
+/// caller gets the error, while its neighbours commit.
+public final class GroupCommitWriter: Sendable {
+    /// A unit of work as the drain loop sees it: run it, and hand back what to tell its caller.
+    struct PendingUnit: Sendable {
+        let run: @Sendable (Database) -> Outcome
+        /// Tells the caller its unit never ran (the transaction could not start, or the writer closed).
+        let abandon: @Sendable (any Error) -> Void
+    }
+
+    /// The result of one unit inside a batch, delivered after the batch's fate is known.
+    struct Outcome: Sendable {
+        let succeeded: Bool
+        let deliver: @Sendable ((any Error)?) -> Void
+    }
+
+    enum Admission { case queued, startDrain, refused }
+
+    struct State {
+        var pending: [PendingUnit] = []
+        var draining = false
+        var closed = false
+    }
+
+    /// Figures of the last commits, for metrics.
+    public struct Statistics: Sendable {
+        public var batches: Int = 0
+        public var units: Int = 0
+        public var largestBatch: Int = 0
+        public var lastBatchSize: Int = 0
+        public var lastCommitNanoseconds: UInt64 = 0
+        public var totalCommitNanoseconds: UInt64 = 0
+        /// Uptime (ns) at which the commit now running began; nil while idle.
+        public var commitStartedAt: UInt64?
+    }
+
+    private let database: any DatabaseWriter
+    private let queue = DispatchQueue(label: "yanxiu.store.writer", qos: .userInitiated)
+    private let state = Mutex(State())
+    private let stats = Mutex(Statistics())
+    private let idle = DispatchGroup()
+    public let maxBatch: Int
+
+    public init(database: any DatabaseWriter, maxBatch: Int = 2048) {
+        self.database = database
+        self.maxBatch = maxBatch
+    }
+
+    public var statistics: Statistics { stats.withLock { $0 } }
+    public var queueDepth: Int { state.withLock { $0.pending.count } }
+
+    /// Runs `work` in the next group commit and returns its value once committed.
+    public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            submit(work) { continuation.resume(with: $0) }
+        }
+    }
+
+    /// Callback form of `write`, for callers that live on Dispatch queues.
+    public func submit<T: Sendable>(
+        _ work: @escaping @Sendable (Database) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        let unit = PendingUnit(run: { db in
+            do {
+                var value: T?
+                try db.inSavepoint {
+                    value = try work(db)
+                    return .commit
+                }
+                let result = value!
+                return Outcome(succeeded: true) { commitError in
+                    if let commitError { completion(.failure(commitError)) } else { completion(.success(result)) }
+                }
+            } catch {
+                return Outcome(succeeded: false) { commitError in completion(.failure(commitError ?? error)) }
+            }
+        }, abandon: { completion(.failure($0)) })
+        let admission: Admission = state.withLock { state in
+            if state.closed { return .refused }
+            state.pending.append(unit)
+            if state.draining { return .queued }
+            state.draining = true
+            return .startDrain
+        }
+        switch admission {
+        case .queued: break
+        case .refused: unit.abandon(StoreError.closed)
+        case .startDrain:
+            idle.enter()
+            queue.async { self.drain() }
+        }
+    }
+
+    /// Stops taking new units and waits until everything already submitted has committed.
+    public func close() {
+        state.withLock { $0.closed = true }
+        idle.wait()
+    }
+
+    private func drain() {
+        while true {
+            let batch: [PendingUnit] = state.withLock { state in
+                let count = min(state.pending.count, maxBatch)
+                let batch = Array(state.pending.prefix(count))
+                state.pending.removeFirst(count)
+                if batch.isEmpty { state.draining = false }
+                return batch
+            }
+            if batch.isEmpty {
+                idle.leave()
+                return
+            }
+            commit(batch)
+        }
+    }
+
+    private func commit(_ batch: [PendingUnit]) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        stats.withLock { $0.commitStartedAt = start }
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(batch.count)
+        var commitError: (any Error)?
+        do {
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    for unit in batch { outcomes.append(unit.run(db)) }
+                    return .commit
+                }
+            }
+        } catch {
+            commitError = error
+        }
+        let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        stats.withLock { stats in
+            stats.batches += 1
+            stats.units += batch.count
+            stats.lastBatchSize = batch.count
+            stats.largestBatch = max(stats.largestBatch, batch.count)
+            stats.lastCommitNanoseconds = elapsed
+            stats.totalCommitNanoseconds += elapsed
+            stats.commitStartedAt = nil
+        }
+        if let commitError {
+            // The transaction never reached the disk: every caller in it learns that,
+            // including those whose units had run without error.
+            for outcome in outcomes { outcome.deliver(commitError) }
+            for unit in batch.dropFirst(outcomes.count) { unit.abandon(commitError) }
+        } else {
+            for outcome in outcomes { outcome.deliver(nil) }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import Logging
+
+/// The daemon's SQLite database: a WAL pool for reads and one group-commit writer for writes.
+public final class Store: Sendable {
+    public let pool: DatabasePool
+    public let writer: GroupCommitWriter
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and runs pending migrations.
+    public init(path: String, logger: Logger = Logger(label: "yanxiu.store")) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.maximumReaderCount = 4
+        configuration.label = "yanxiu"
+        configuration.prepareDatabase { db in
+            // A reply means the change is on disk: FULL syncs the WAL at every commit.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        self.path = path
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+        writer = GroupCommitWriter(database: pool)
+        let version = try schemaVersion()
+        logger.info("store open", metadata: ["store.path": "\(path)", "store.schema": "\(version)"])
+    }
+
+    /// The name of the last applied migration, and how many there are.
+    public func schemaVersion() throws -> Int {
+        try pool.read { db in try Migrations.migrator.appliedIdentifiers(db).count }
+    }
+
+    /// Writes `work` through the group-commit writer, mapping storage failures to 503.
+    public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(work)
+        } catch {
+            throw StoreError.classify(error)
+        }
+    }
+
+    /// Reads on one of the pool's reader connections, off the cooperative pool.
+    public func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(work)
+        } catch {
+            throw StoreError.classify(error)
+        }
+    }
+
+    /// Finishes pending writes and folds the WAL back into the main file.
+    public func close() throws {
+        writer.close()
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+}

@@ -1,0 +1,18 @@
+import Dispatch
+import Logging
+import Systemd
+import Yanxiu
+
+/// What every method group shares: the store, the clock, the settings and the logger.
+struct AppContext: Sendable {
+    static let version = "0.1.0"
+
+    let configuration: DaemonConfiguration
+    let store: Store
+    let clock: any DaemonClock
+    /// Set when the daemon runs with `--test-clock`.
+    let testClock: TestClock?
+    let logger: Logger
+    let logLevel: SharedLogLevel
+    let startedAt: DispatchTime
+}

@@ -1,0 +1,58 @@
+import Dispatch
+import Foundation
+import JSONRPC
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Systemd
+import Yanxiu
+
+/// Assembles the daemon from its configuration and runs it until SIGTERM or SIGINT.
+public enum Daemon {
+    /// Runs in the foreground; returns after a graceful stop.
+    public static func run(configuration: DaemonConfiguration, logLevel: SharedLogLevel, onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        let logger = Logger(label: "yanxiud")
+        let notifier = Notifier()
+        _ = notifier.status("opening the store")
+
+        try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        let source = try listenSource(configuration)
+        let store = try Store(path: configuration.databasePath, logger: logger)
+
+        let testClock = configuration.testClock ? TestClock() : nil
+        let app = AppContext(
+            configuration: configuration, store: store, clock: testClock ?? SystemClock() as any DaemonClock, testClock: testClock,
+            logger: logger, logLevel: logLevel, startedAt: .now())
+        _ = notifier.status("loading first-start data")
+        let dispatcher = MethodCatalog.dispatcher(app: app)
+
+        let server = RPCServer(
+            dispatcher: dispatcher,
+            settings: .init(
+                maxLineBytes: configuration.maxLineBytes, maxConnections: configuration.maxConnections,
+                maxInFlight: configuration.maxInFlightPerConnection,
+                idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000))),
+            operators: OperatorPolicy(uids: configuration.operatorUIDs, groups: configuration.operatorGroups),
+            logger: logger)
+
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: StoreService(store: store, notifier: notifier, logger: logger)),
+                    .init(service: WatchdogService(interval: notifier.watchdogInterval, notifier: notifier, writer: store.writer, logger: logger)),
+                    .init(service: RPCServerService(server: server, source: source, notifier: notifier, logger: logger, onListening: onListening),
+                          successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+
+    /// The socket systemd passed, or the configured path when the daemon was not socket-activated.
+    static func listenSource(_ configuration: DaemonConfiguration) throws -> ListenSource {
+        if let passed = try ListenFDs.receive(unsetEnvironment: true).singleStreamSocket(family: AF_UNIX) {
+            return .activated(passed.fd)
+        }
+        return .path(configuration.resolvedSocketPath, mode: configuration.socketMode)
+    }
+}

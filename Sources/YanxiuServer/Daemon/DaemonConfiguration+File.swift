@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+
+extension DaemonConfiguration {
+    /// Applies a `key = value` file (`#` starts a comment) on top of the current values.
+    public mutating func apply(file path: String) throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError("cannot read configuration file \(path): \(error.localizedDescription)")
+        }
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard let equals = trimmed.firstIndex(of: "=") else {
+                throw ConfigurationError("\(path):\(number + 1): expected key = value")
+            }
+            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            do {
+                try set(key, value)
+            } catch let error as ConfigurationError {
+                throw ConfigurationError("\(path):\(number + 1): \(error.description)")
+            }
+        }
+    }
+
+    /// Sets one setting by its file name.
+    public mutating func set(_ key: String, _ value: String) throws {
+        switch key {
+        case "state-dir": stateDirectory = value
+        case "socket": socketPath = value
+        case "socket-mode":
+            guard let mode = UInt32(value, radix: 8), mode <= 0o777 else { throw ConfigurationError("socket-mode must be octal, e.g. 0660") }
+            socketMode = mode
+        case "operator-uids": operatorUIDs = try list(value).map { try Self.number($0, key) }
+        case "operator-groups": operatorGroups = list(value)
+        case "max-line-bytes": maxLineBytes = try Self.positive(value, key)
+        case "max-connections": maxConnections = try Self.positive(value, key)
+        case "max-in-flight": maxInFlightPerConnection = try Self.positive(value, key)
+        case "idle-timeout":
+            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("idle-timeout must be a positive number of seconds") }
+            idleTimeoutSeconds = seconds
+        case "log-level": logLevel = try Self.level(value)
+        case "support-contact": supportContact = value
+        default: throw ConfigurationError("unknown setting \(key)")
+        }
+    }
+
+    private func list(_ value: String) -> [String] {
+        value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+    }
+
+    static func number(_ value: String, _ key: String) throws -> UInt32 {
+        guard let number = UInt32(value) else { throw ConfigurationError("\(key): \(value) is not a number") }
+        return number
+    }
+
+    static func positive(_ value: String, _ key: String) throws -> Int {
+        guard let number = Int(value), number > 0 else { throw ConfigurationError("\(key) must be a positive integer") }
+        return number
+    }
+
+    public static func level(_ value: String) throws -> Logger.Level {
+        guard let level = Logger.Level(rawValue: value.lowercased()) else {
+            throw ConfigurationError("log level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return level
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Logging
+
+/// Every setting of the daemon, with defaults that serve a single machine.
+public struct DaemonConfiguration: Sendable, Equatable {
+    public var stateDirectory = ".yanxiu"
+    /// Empty means `<stateDirectory>/yanxiud.sock`.
+    public var socketPath = ""
+    public var socketMode: UInt32 = 0o660
+    public var operatorUIDs: [UInt32] = []
+    public var operatorGroups: [String] = ["yanxiu-operators"]
+    public var maxLineBytes = 1 << 20
+    public var maxConnections = 4096
+    public var maxInFlightPerConnection = 64
+    public var idleTimeoutSeconds = 300.0
+    public var logLevel = Logger.Level.info
+    public var testClock = false
+    public var supportContact = "电话/QQ 4008980910（工作日 8:30-17:00）"
+
+    public init() {}
+
+    public var resolvedSocketPath: String {
+        socketPath.isEmpty ? (stateDirectory as NSString).appendingPathComponent("yanxiud.sock") : socketPath
+    }
+
+    public var databasePath: String { (stateDirectory as NSString).appendingPathComponent("yanxiu.sqlite") }
+
+    /// Where the configuration file is looked for when none is named.
+    public static let defaultFile = "/etc/yanxiu/yanxiud.conf"
+}
+
+/// A setting that could not be understood.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,41 @@
+import JSONRPC
+import Yanxiu
+
+/// The full method table of the daemon, assembled from every method group.
+enum MethodCatalog {
+    static func dispatcher(app: AppContext) -> Dispatcher {
+        let document = DocumentBox()
+        var table = MethodTable()
+        table.register(contentsOf: SystemMethods(app: app).descriptors(discover: { document.value }))
+        if let clock = app.testClock {
+            table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
+        }
+        document.value = OpenRPCDocument.make(table: table, title: "yanxiud", version: AppContext.version, errorCodes: ErrorCatalog.codes)
+        let logger = app.logger
+        return Dispatcher(table: table) { method, error in
+            logger.error("internal error", metadata: ["rpc.method": "\(method)", "error": "\(error)"])
+        }
+    }
+}
+
+/// Holds the OpenRPC document, built once after the table is complete.
+final class DocumentBox: @unchecked Sendable {
+    // Written once during start-up before any connection exists, read-only afterwards.
+    var value: JSONValue = .null
+}
+
+/// The JSON-RPC code of every `data.reason`, for the OpenRPC document.
+enum ErrorCatalog {
+    static let codes: [String: Int] = [
+        "request.too_large": -32600, "params.invalid": -32602,
+        "server.too_many_connections": 503, "server.busy": 503, "server.shutting_down": 503, "store.unavailable": 503,
+        "auth.operator_required": 403, "auth.forbidden": 403,
+        "session.expired": 401, "session.unknown": 401,
+        "sms.rate_limited": 429, "sms.code_invalid": 412,
+        "account.locked": 403, "account.exists": 409, "profile.locked": 409,
+        "enrollment.exists": 409, "enrollment.required": 412, "enrollment.not_open": 412, "enrollment.window_closed": 412,
+        "topic.window_closed": 412, "topic.window_open": 412,
+        "playback.concurrent": 409, "playback.superseded": 409, "quiz.not_reached": 412,
+        "certificate.unknown": 404, "certificate.revoked": 409, "signature.invalid": 409, "document.altered": 409,
+    ]
+}

@@ -1,0 +1,50 @@
+import NIOCore
+import Synchronization
+
+/// Counts live connections against the limit and knows them for a graceful stop.
+final class ConnectionRegistry: Sendable {
+    private struct State {
+        var channels: [ObjectIdentifier: any Channel] = [:]
+        var accepted = 0
+        var refused = 0
+    }
+
+    let limit: Int
+    private let state = Mutex(State())
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Admits `channel` unless the limit is reached; admitted channels leave when they close.
+    func admit(_ channel: any Channel) -> Bool {
+        let id = ObjectIdentifier(channel)
+        let admitted = state.withLock { state -> Bool in
+            guard state.channels.count < limit else {
+                state.refused += 1
+                return false
+            }
+            state.channels[id] = channel
+            state.accepted += 1
+            return true
+        }
+        if admitted {
+            channel.closeFuture.whenComplete { _ in
+                _ = self.state.withLock { $0.channels.removeValue(forKey: id) }
+            }
+        }
+        return admitted
+    }
+
+    var count: Int { state.withLock { $0.channels.count } }
+    var totals: (accepted: Int, refused: Int) { state.withLock { ($0.accepted, $0.refused) } }
+
+    /// Tells every connection to finish its requests and close; completes when all are closed.
+    func drainAll() async {
+        let channels = state.withLock { Array($0.channels.values) }
+        for channel in channels {
+            channel.pipeline.fireUserInboundEventTriggered(DrainEvent())
+        }
+        for channel in channels {
+            try? await channel.closeFuture.get()
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import JSONRPC
+import Logging
+import NIOCore
+
+/// Serves JSON-RPC lines on one connection: dispatches each request off the event loop,
+/// writes replies as they finish (in any order), and applies back-pressure.
+///
+/// Back-pressure: at most `maxInFlight` requests of a connection run at once, and no more
+/// input is read while that many are running or while the socket's send buffer is full. A
+/// client that never reads its replies therefore stops being read from, and the daemon
+/// holds at most `maxInFlight` replies for it.
+final class RPCConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = Frame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    struct Limits {
+        var maxInFlight: Int
+        var idleTimeout: TimeAmount
+    }
+
+    private let dispatcher: Dispatcher
+    private let peer: RPCPeer
+    private let limits: Limits
+    private let logger: Logger
+    private let onRequest: @Sendable () -> Void
+
+    private var context: ChannelHandlerContext?
+    private var inFlight = 0
+    private var readPending = false
+    private var inputClosed = false
+    private var draining = false
+    private var closing = false
+    private var lastActivity = NIODeadline.now()
+    private var idleCheck: RepeatedTask?
+
+    init(dispatcher: Dispatcher, peer: RPCPeer, limits: Limits, logger: Logger, onRequest: @escaping @Sendable () -> Void = {}) {
+        self.dispatcher = dispatcher
+        self.peer = peer
+        self.limits = limits
+        self.logger = logger
+        self.onRequest = onRequest
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let interval = limits.idleTimeout
+        idleCheck = context.eventLoop.scheduleRepeatedTask(initialDelay: interval, delay: .milliseconds(max(interval.nanoseconds / 4_000_000, 10))) { _ in
+            bound.value.closeIfIdle()
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+        idleCheck = nil
+        self.context = nil
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        lastActivity = .now()
+        switch unwrapInboundIn(data) {
+        case .tooLarge:
+            let error = RPCError.invalidRequest("request.too_large", detail: "a line may hold at most the configured number of bytes")
+            write(RPCResponse.line(RPCResponse.failure(id: .null, error: error)))
+        case .line(let buffer):
+            if buffer.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+            dispatch(Array(buffer.readableBytesView), context: context)
+        }
+    }
+
+    private func dispatch(_ line: [UInt8], context: ChannelHandlerContext) {
+        inFlight += 1
+        onRequest()
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let eventLoop = context.eventLoop
+        let dispatcher = self.dispatcher
+        let peer = self.peer
+        let notify: @Sendable (String, JSONValue) -> Void = { method, params in
+            let line = RPCResponse.line(RPCResponse.notification(method: method, params: params))
+            eventLoop.execute { bound.value.write(line) }
+        }
+        Task {
+            let reply = await dispatcher.handle(line: line, peer: peer, notify: notify)
+            eventLoop.execute { bound.value.finish(reply) }
+        }
+    }
+
+    private func finish(_ reply: [UInt8]?) {
+        inFlight -= 1
+        lastActivity = .now()
+        if let reply { write(reply) }
+        if readPending, canRead {
+            readPending = false
+            context?.read()
+        }
+        closeIfDone()
+    }
+
+    private func write(_ bytes: [UInt8]) {
+        guard let context, !closing else { return }
+        var buffer = context.channel.allocator.buffer(capacity: bytes.count)
+        buffer.writeBytes(bytes)
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+    }
+
+    private var canRead: Bool {
+        guard let context else { return false }
+        return !draining && !inputClosed && inFlight < limits.maxInFlight && context.channel.isWritable
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if canRead {
+            context.read()
+        } else {
+            readPending = true
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable, readPending, canRead {
+            readPending = false
+            context.read()
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            inputClosed = true
+            closeIfDone()
+        } else if event is DrainEvent {
+            draining = true
+            closeIfDone()
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        logger.debug("connection error", metadata: ["error": "\(error)"])
+        closeNow()
+    }
+
+    /// Closes once nothing is running, after the last reply has been handed to the socket.
+    private func closeIfDone() {
+        guard (inputClosed || draining), inFlight == 0, !closing, let context else { return }
+        closing = true
+        let channel = context.channel
+        let flushed = context.eventLoop.makePromise(of: Void.self)
+        // An empty write completes after every write queued before it.
+        context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(capacity: 0)), promise: flushed)
+        flushed.futureResult.whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    private func closeIfIdle() {
+        guard inFlight == 0, !closing, NIODeadline.now() - lastActivity >= limits.idleTimeout else { return }
+        logger.debug("closing idle connection")
+        closeNow()
+    }
+
+    private func closeNow() {
+        guard !closing, let context else { return }
+        closing = true
+        context.close(promise: nil)
+    }
+}
+
+/// Asks a connection to stop reading, finish what it has, and close.
+struct DrainEvent: Sendable {}

@@ -1,0 +1,60 @@
+import Foundation
+import JSONRPC
+
+/// Printing: JSON for machines, indented text for people.
+enum Output {
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints a result: compact JSON with `--json`, otherwise an indented key: value outline.
+    static func result(_ value: JSONValue, json: Bool) {
+        if json {
+            line(JSONWriter.string(value))
+        } else {
+            line(outline(value, indent: 0))
+        }
+    }
+
+    static func outline(_ value: JSONValue, indent: Int) -> String {
+        let pad = String(repeating: "  ", count: indent)
+        switch value {
+        case .object(let object):
+            if object.isEmpty { return pad + "{}" }
+            return object.members.map { member in
+                isNested(member.value)
+                    ? "\(pad)\(member.key):\n" + outline(member.value, indent: indent + 1)
+                    : "\(pad)\(member.key): \(scalar(member.value))"
+            }.joined(separator: "\n")
+        case .array(let elements):
+            if elements.isEmpty { return pad + "[]" }
+            return elements.map { element in
+                isNested(element) ? "\(pad)-\n" + outline(element, indent: indent + 1) : "\(pad)- \(scalar(element))"
+            }.joined(separator: "\n")
+        default:
+            return pad + scalar(value)
+        }
+    }
+
+    static func isNested(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object(let object): !object.isEmpty
+        case .array(let elements): !elements.isEmpty
+        default: false
+        }
+    }
+
+    static func scalar(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): s
+        case .null: "-"
+        case .object(let o) where o.isEmpty: "{}"
+        case .array(let a) where a.isEmpty: "[]"
+        default: JSONWriter.string(value)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The operator's command-line client of yanxiud.
+@main
+struct Yanxiuctl: ParsableCommand {
+    /// Accepts the global flags before the subcommand too (`yanxiuctl --json ping`), as the usage line promises.
+    static func main() {
+        main(GlobalOptions.movingLeadingGlobals(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "yanxiuctl",
+        abstract: "Talk to the yanxiud daemon.",
+        discussion: """
+            Examples:
+              yanxiuctl ping
+              yanxiuctl info
+              yanxiuctl methods
+              yanxiuctl call system.info
+              echo '{"level":"debug"}' | yanxiuctl call system.setLogLevel
+
+            Exit status: 0 success, 64 usage error, 69 daemon unreachable, 1 the daemon answered with an error, 76 protocol error.
+            """,
+        subcommands: [Ping.self, Info.self, Methods.self, Call.self])
+}
