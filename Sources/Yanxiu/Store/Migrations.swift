@@ -12,6 +12,9 @@ public enum Migrations {
                 ) STRICT;
                 """)
         }
+        AccountsSchema.register(&migrator)
+        CatalogSchema.register(&migrator)
+        ProgressSchema.register(&migrator)
         return migrator
     }()
 

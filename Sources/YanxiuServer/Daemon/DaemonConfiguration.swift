@@ -15,6 +15,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var idleTimeoutSeconds = 300.0
     public var logLevel = Logger.Level.info
     public var testClock = false
+    public var sessionLifetimeSeconds = 7.0 * 24 * 3600
     public var supportContact = "电话/QQ 4008980910（工作日 8:30-17:00）"
 
     public init() {}
