@@ -7,6 +7,7 @@ enum MethodCatalog {
         let document = DocumentBox()
         var table = MethodTable()
         table.register(contentsOf: SystemMethods(app: app).descriptors(discover: { document.value }))
+        table.register(contentsOf: ProgressMethods(app: app, pool: app.heartbeats).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
         }
