@@ -15,6 +15,7 @@ struct HeartbeatBench: AsyncParsableCommand {
     @Option(name: .customLong("in-flight"), help: "Requests in flight per connection (closed loop).") var inFlight = 4
     @Option(help: "Heartbeat rounds (each teacher sends one per round; the clock moves 10 s between rounds).") var rounds = 30
     @Option(help: "Offered load in heartbeats per second (open loop); 0 for closed loop.") var rate = 0
+    @Option(name: .customLong("daemon-setting"), help: "A daemon setting as key=value (repeatable), e.g. progress-lanes=2.") var daemonSettings: [String] = []
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
@@ -24,7 +25,7 @@ struct HeartbeatBench: AsyncParsableCommand {
         let seedStart = Date()
         try BenchDataSet.seed(path: directory + "/yanxiu.sqlite", teachers: teachers, now: SystemClock().nowMs)
         let seedSeconds = Date().timeIntervalSince(seedStart)
-        let daemon = try DaemonProcess(stateDirectory: directory)
+        let daemon = try DaemonProcess(stateDirectory: directory, extraConfig: daemonSettings.map { $0.replacingOccurrences(of: "=", with: " = ") }.joined(separator: "\n"))
         defer { daemon.stop() }
         let control = try RPCClient(socketPath: daemon.socketPath)
 
