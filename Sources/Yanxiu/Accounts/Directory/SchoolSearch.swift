@@ -4,9 +4,11 @@ import JSONRPC
 
 /// `school.search`: by region (any level) and name fragment, with the index that fits the question.
 ///
-/// Within one county the region index narrows the scan to its few hundred schools. Wider
-/// searches go through the trigram index of names, which needs a fragment of at least three
-/// characters; shorter fragments must be narrowed by a region.
+/// With a region, the (region_code, name) index narrows the scan to that region's schools: a
+/// county's few hundred, a province's tens of thousands at most, already in name order. Without
+/// one, the trigram index of names finds the fragment among all 500k, which needs at least three
+/// characters; shorter fragments must be narrowed by a region. (Measured on 500k schools: a
+/// trigram search limited to a city cost 27 ms against 1 ms for the region scan.)
 public struct SchoolSearch: Sendable {
     public var regionCode: String?
     public var query: String?
@@ -29,7 +31,7 @@ public struct SchoolSearch: Sendable {
             prefix = code.prefix(for: level)
         }
         if regionCode == nil, query == nil { throw DomainError.invalid(field: "regionCode", reason: "required") }
-        let useTrigrams = regionLevel != .county && (query?.count ?? 0) >= 3
+        let useTrigrams = regionCode == nil && (query?.count ?? 0) >= 3
         if regionCode == nil, !useTrigrams { throw DomainError.invalid(field: "query", reason: "tooShort") }
 
         var conditions = ["s.is_other = 0"]
