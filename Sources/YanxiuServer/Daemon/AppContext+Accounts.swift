@@ -30,15 +30,16 @@ extension AppContext {
         AuditActor(accountID: account?.accountID, uid: call.peer.uid)
     }
 
-    /// Lets operator peers through as themselves; anyone else needs a session whose account `isAllowed`
-    /// (401 without a session, 403 `auth.forbidden` when not allowed).
+    /// Lets operator peers without a session through as themselves; a call with a session acts as
+    /// that account, whoever the peer is, so its grants decide (401 without a session, 403
+    /// `auth.forbidden` when they do not allow it). A back end running as an operator therefore
+    /// cannot lend its privileges to the people it serves.
     func authorise(_ call: RPCCall, _ isAllowed: @escaping @Sendable (Database, Int64) throws -> Bool) async throws -> AuditActor {
         if call.peer.isOperator, call.params.string("session") == nil { return actor(call) }
         guard call.params.string("session") != nil else {
             throw DomainError.unauthorized("session.unknown", "A session is required (or an operator peer)")
         }
         let account = try await account(call)
-        if call.peer.isOperator { return actor(call, account: account) }
         let allowed = try await store.read { db in try isAllowed(db, account.accountID) }
         guard allowed else { throw DomainError.forbidden("This account holds no grant for this school or county") }
         return actor(call, account: account)

@@ -108,7 +108,7 @@ struct SMSTests {
         // 10 sent in the last 24 hours; the first left 20 + 40 + 8 * 60 = 540 s ago.
         let daily = rpcError { try daemon.call("sms.requestCode", ["phone": "13300000021", "purpose": "register"]) }
         #expect(daily?.code == 429)
-        #expect(daily?.data["retryAfterMs"]?.int64Value == (86_400 - 540) * 1000)
+        #expect(daily?.data["retryAfterMs"]?.int64Value == Int64((86_400 - 540) * 1000))
         #expect(try daemon.call("sms.outbox", ["phone": "13300000021", "limit": 50])["messages"]?.arrayValue?.count == 10)
         try daemon.advance(seconds: 86_400 - 540)
         #expect(try daemon.call("sms.requestCode", ["phone": "13300000021", "purpose": "register"])["sent"] == true)

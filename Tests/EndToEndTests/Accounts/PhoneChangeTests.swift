@@ -34,6 +34,7 @@ struct PhoneChangeTests {
         #expect(rpcError { try daemon.call("account.me", ["session": .string(account.session)]) }?.reason == "session.unknown")
         #expect(try daemon.call("account.me", ["session": changed["session"]!])["phone"] == "132****0043")
         #expect(try daemon.call("account.login", ["phone": "13200000043", "password": .string(account.password)])["userId"]?.int64Value == account.userID)
+        try daemon.advance(seconds: 60)
         #expect(try daemon.register("13200000041").userID != account.userID)
         #expect(try daemon.audit("account.phoneChanged").count == 1)
     }
@@ -71,22 +72,27 @@ struct PhoneChangeTests {
 
 @Suite("Operator-only methods and masking, seen from an unprivileged peer")
 struct AccountAuthorisationTests {
-    @Test("operator-only methods refuse other peers", arguments: [
-        ("sms.outbox", #"{"phone":"13000000051"}"#),
-        ("account.rebindPhone", #"{"userId":1,"name":"x","idNumber":"x","oldPhone":"13000000051","newPhone":"13000000052","ticket":"t"}"#),
-        ("account.get", #"{"userId":1}"#),
-        ("admin.grant", #"{"userId":1,"role":"countyAdmin","scope":"110101"}"#),
-        ("admin.revoke", #"{"userId":1,"role":"countyAdmin","scope":"110101"}"#),
-        ("admin.list", "{}"),
-        ("audit.list", "{}"),
-        ("region.import", #"{"csv":"code,name\n110000,北京市"}"#),
-        ("school.import", #"{"csv":"code,name,regionCode"}"#),
-    ])
-    func operatorOnly(method: String, params: String) throws {
+    /// One daemon and one method after another: launching many processes at once from the test
+    /// runner has hung Foundation's process monitor on Linux.
+    @Test("operator-only methods refuse other peers")
+    func operatorOnly() throws {
         let daemon = try LiveDaemon()
-        let output = try runAsNobody([LiveDaemon.ctlPath, "--socket", daemon.socketPath, "--json", "call", method, params])
-        #expect(output.status == 1)
-        #expect(output.stdout.contains("auth.operator_required"))
+        let calls: [(String, String)] = [
+            ("sms.outbox", #"{"phone":"13000000051"}"#),
+            ("account.rebindPhone", #"{"userId":1,"name":"x","idNumber":"x","oldPhone":"13000000051","newPhone":"13000000052","ticket":"t"}"#),
+            ("account.get", #"{"userId":1}"#),
+            ("admin.grant", #"{"userId":1,"role":"countyAdmin","scope":"110101"}"#),
+            ("admin.revoke", #"{"userId":1,"role":"countyAdmin","scope":"110101"}"#),
+            ("admin.list", "{}"),
+            ("audit.list", "{}"),
+            ("region.import", #"{"csv":"code,name\n110000,北京市"}"#),
+            ("school.import", #"{"csv":"code,name,regionCode"}"#),
+        ]
+        for (method, params) in calls {
+            let output = try runAsNobody([LiveDaemon.ctlPath, "--socket", daemon.socketPath, "--json", "call", method, params])
+            #expect(output.status == 1, "\(method)")
+            #expect(output.stdout.contains("auth.operator_required"), "\(method)")
+        }
     }
 
     @Test("a user peer sees masked numbers and cannot ask for them unmasked, nor act for a school")

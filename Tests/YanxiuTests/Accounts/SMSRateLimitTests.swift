@@ -25,7 +25,7 @@ struct SMSRateLimitTests {
     func daily() {
         let now: Int64 = 100_000_000
         let sent = (0..<10).map { now - 3_600_000 + Int64($0) * 60_000 }
-        #expect(limit.retryAfterMs(now: now, lastForPurposeAt: nil, sentForPhone: sent.shuffled()) == 86_400_000 - 3_600_000)
+        #expect(limit.retryAfterMs(now: now, lastForPurposeAt: nil, sentForPhone: sent.shuffled()) == Int64(86_400_000 - 3_600_000))
         #expect(limit.retryAfterMs(now: now, lastForPurposeAt: nil, sentForPhone: Array(sent.dropFirst())) == nil)
     }
 
@@ -40,7 +40,7 @@ struct SMSRateLimitTests {
     func longerWait() {
         let now: Int64 = 100_000_000
         let sent = (0..<10).map { now - 10_000 - Int64($0) }
-        #expect(limit.retryAfterMs(now: now, lastForPurposeAt: now - 10_000, sentForPhone: sent) == 86_400_000 - 10_009)
+        #expect(limit.retryAfterMs(now: now, lastForPurposeAt: now - 10_000, sentForPhone: sent) == Int64(86_400_000 - 10_009))
     }
 }
 
