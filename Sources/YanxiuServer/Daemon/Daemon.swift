@@ -27,6 +27,7 @@ public enum Daemon {
             configuration: configuration, store: store, clock: clock, testClock: testClock,
             logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats)
         _ = notifier.status("loading first-start data")
+        try await FirstStart.run(app: app)
         let dispatcher = MethodCatalog.dispatcher(app: app)
 
         let server = RPCServer(
