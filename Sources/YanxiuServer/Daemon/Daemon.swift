@@ -43,6 +43,7 @@ public enum Daemon {
             configuration: .init(
                 services: [
                     .init(service: StoreService(store: store, notifier: notifier, logger: logger)),
+                    .init(service: CheckpointService(store: store, interval: .seconds(2), logger: logger)),
                     .init(service: JournalPruneService(
                         store: store, clock: clock, retentionMs: configuration.progress.journalRetentionMs,
                         interval: .milliseconds(Int64(configuration.journalPruneIntervalSeconds * 1000)), logger: logger)),
