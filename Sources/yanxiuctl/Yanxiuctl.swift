@@ -18,8 +18,16 @@ struct Yanxiuctl: ParsableCommand {
               yanxiuctl methods
               yanxiuctl call system.info
               echo '{"level":"debug"}' | yanxiuctl call system.setLogLevel
+              yanxiuctl status                                   # one screen: uptime, connections, queues, last backup
+              yanxiuctl stats | grep yanxiu_heartbeats           # Prometheus metrics
+              yanxiuctl report topic mh-2023-winter --by county  # or --by school --csv report.csv --bom
+              yanxiuctl backup --directory /var/lib/yanxiu/backups --keep 14
 
             Exit status: 0 success, 64 usage error, 69 daemon unreachable, 1 the daemon answered with an error, 76 protocol error.
             """,
-        subcommands: [Ping.self, Info.self, Methods.self, Call.self, Accounts.self, Regions.self, Schools.self, SMS.self, Audit.self])
+        version: "0.1.0",
+        subcommands: [
+            Ping.self, Info.self, Status.self, Stats.self, Methods.self, Call.self, Accounts.self, Regions.self, Schools.self, SMS.self,
+            Audit.self, Report.self, Backup.self, GenerateManual.self,
+        ])
 }

@@ -49,6 +49,7 @@ public final class GroupCommitWriter: Sendable {
     private let state = Mutex(State())
     private let stats = Mutex(Statistics())
     private let idle = DispatchGroup()
+    private let metrics = WriterMetrics()
     public let maxBatch: Int
 
     public init(database: any DatabaseWriter, maxBatch: Int = 2048) {
@@ -162,6 +163,7 @@ public final class GroupCommitWriter: Sendable {
             stats.longestCommitNanoseconds = max(stats.longestCommitNanoseconds, elapsed)
             stats.commitStartedAt = nil
         }
+        metrics.record(units: batch.count, nanoseconds: elapsed)
         if let commitError {
             // The transaction never reached the disk: every caller in it learns that,
             // including those whose units had run without error.

@@ -16,4 +16,5 @@ struct AppContext: Sendable {
     let logLevel: SharedLogLevel
     let startedAt: DispatchTime
     let heartbeats: HeartbeatPool
+    let instruments: Instruments
 }

@@ -17,15 +17,19 @@ public enum Daemon {
 
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         let source = try listenSource(configuration)
+        // The metrics backend must be in place before the store and the pool make their instruments.
+        let metrics = DaemonMetrics.shared
         let store = try Store(path: configuration.databasePath, logger: logger)
 
         let testClock = configuration.testClock ? TestClock() : nil
         let clock: any DaemonClock = testClock ?? SystemClock()
         let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount
         let heartbeats = HeartbeatPool(store: store, clock: clock, settings: configuration.progress, laneCount: lanes, queueLimit: configuration.laneQueueLimit)
+        let instruments = Instruments(
+            metrics: metrics, heartbeats: HeartbeatMetrics(), connections: ConnectionRegistry(limit: configuration.maxConnections))
         let app = AppContext(
             configuration: configuration, store: store, clock: clock, testClock: testClock,
-            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats)
+            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats, instruments: instruments)
         _ = notifier.status("loading first-start data")
         try await FirstStart.run(app: app)
         let dispatcher = MethodCatalog.dispatcher(app: app)
@@ -37,7 +41,7 @@ public enum Daemon {
                 maxInFlight: configuration.maxInFlightPerConnection,
                 idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000))),
             operators: OperatorPolicy(uids: configuration.operatorUIDs, groups: configuration.operatorGroups),
-            logger: logger)
+            registry: instruments.connections, logger: logger)
 
         let group = ServiceGroup(
             configuration: .init(

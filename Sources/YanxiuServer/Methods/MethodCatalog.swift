@@ -15,9 +15,12 @@ enum MethodCatalog {
         table.register(contentsOf: DirectoryMethods(app: app).descriptors())
         table.register(contentsOf: MembershipMethods(app: app).descriptors())
         table.register(contentsOf: AdminMethods(app: app).descriptors())
+        table.register(contentsOf: OperationsMethods(app: app, instruments: app.instruments).descriptors())
+        table.register(contentsOf: BackupMethods(app: app).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
         }
+        table = RPCMetrics().instrument(table)
         document.value = OpenRPCDocument.make(table: table, title: "yanxiud", version: AppContext.version, errorCodes: ErrorCatalog.codes)
         let logger = app.logger
         return Dispatcher(table: table) { method, error in
@@ -47,6 +50,7 @@ enum ErrorCatalog {
         "sms.delivery_failed": 503, "account.credentials_invalid": 401, "account.unknown": 404,
         "identity.required": 412, "region.unknown": 404, "school.unknown": 404, "school.exists": 409, "school.is_other": 409,
         "member.unknown": 404, "member.already_verified": 409, "grant.exists": 409, "grant.unknown": 404, "rebind.mismatch": 412,
+        "backup.exists": 409, "backup.running": 409, "backup.failed": 503,
         "certificate.unknown": 404, "certificate.revoked": 409, "signature.invalid": 409, "document.altered": 409,
     ]
 }

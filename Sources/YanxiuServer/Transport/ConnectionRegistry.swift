@@ -1,3 +1,4 @@
+import CoreMetrics
 import NIOCore
 import Synchronization
 
@@ -11,6 +12,10 @@ final class ConnectionRegistry: Sendable {
 
     let limit: Int
     private let state = Mutex(State())
+    // Connections come and go far less often than requests, so these cost nothing that shows.
+    private let openMeter = Meter(label: MetricNames.connectionsOpen)
+    private let acceptedCounter = Counter(label: MetricNames.connectionsAccepted)
+    private let refusedCounter = Counter(label: MetricNames.connectionsRefused)
 
     init(limit: Int) { self.limit = limit }
 
@@ -26,12 +31,17 @@ final class ConnectionRegistry: Sendable {
             state.accepted += 1
             return true
         }
-        if admitted {
-            channel.closeFuture.whenComplete { _ in
-                _ = self.state.withLock { $0.channels.removeValue(forKey: id) }
-            }
+        guard admitted else {
+            refusedCounter.increment()
+            return false
         }
-        return admitted
+        acceptedCounter.increment()
+        openMeter.increment()
+        channel.closeFuture.whenComplete { _ in
+            _ = self.state.withLock { $0.channels.removeValue(forKey: id) }
+            self.openMeter.decrement()
+        }
+        return true
     }
 
     var count: Int { state.withLock { $0.channels.count } }

@@ -29,12 +29,12 @@ final class RPCServer: Sendable {
     let group: any EventLoopGroup
     let onRequest: @Sendable () -> Void
 
-    init(dispatcher: Dispatcher, settings: Settings, operators: OperatorPolicy, logger: Logger,
+    init(dispatcher: Dispatcher, settings: Settings, operators: OperatorPolicy, registry: ConnectionRegistry? = nil, logger: Logger,
          group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, onRequest: @escaping @Sendable () -> Void = {}) {
         self.dispatcher = dispatcher
         self.settings = settings
         self.operators = operators
-        self.registry = ConnectionRegistry(limit: settings.maxConnections)
+        self.registry = registry ?? ConnectionRegistry(limit: settings.maxConnections)
         self.logger = logger
         self.group = group
         self.onRequest = onRequest

@@ -16,9 +16,11 @@ public struct CreditPolicy: Sendable, Hashable {
     /// Assesses a teacher from the credit hours of each completed lesson and the roles
     /// their school administrator verified. A role with no minimum in the topic cannot qualify.
     public func assess(completedLessonHours: [Double], verifiedRoles: Set<TeacherRole>) -> CreditAssessment {
-        let completed = completedLessonHours.count
-        let learned = completedLessonHours.reduce(0, +)
+        assess(completedLessons: completedLessonHours.count, learnedHours: completedLessonHours.reduce(0, +), verifiedRoles: verifiedRoles)
+    }
 
+    /// The same assessment from totals, for reports that add up many teachers without listing their lessons.
+    public func assess(completedLessons completed: Int, learnedHours learned: Double, verifiedRoles: Set<TeacherRole>) -> CreditAssessment {
         // Among verified roles, the one with the smallest minimum is met first.
         var nearest: (role: TeacherRole, minimum: Int)?
         for role in TeacherRole.allCases where verifiedRoles.contains(role) {

@@ -33,7 +33,9 @@ struct ProgressMethods {
                   let seq = p.int64("seq"), let position = p.int64("positionMs"), let state = p.string("state")
             else { return done(.failure(RPCError.invalidParams(field: "params", reason: "required"))) }
             let beat = Heartbeat(playbackId: playbackId, seq: seq, positionMs: position, state: state, rate: p.double("rate") ?? 1)
+            let counters = app.instruments.heartbeats
             pool.heartbeat(session: token, lessonId: lessonId, beat, sessionLifetimeMs: app.sessionLifetimeMs) { result in
+                counters.record(result)
                 done(result.map(\.json))
             }
         }

@@ -1,0 +1,65 @@
+import GRDB
+
+/// Merges the enrolments of a topic with the memberships, completed lessons and certificates
+/// of the same accounts, all read in account order, into one `ReportTeacher` per enrolment.
+struct ReportStreams {
+    private var enrolments: RowCursor
+    private var members: RowCursor
+    private var completions: RowCursor
+    private var certificates: RowCursor
+    private var member: Row?
+    private var completion: Row?
+    private var certificate: Int64?
+
+    init(_ db: Database, topicID: String) throws {
+        // Each query is served by an index in account order (see ReportsSchema).
+        enrolments = try Row.fetchCursor(
+            db, sql: "SELECT account_id, school_id FROM enrollment WHERE topic_id = ? ORDER BY account_id", arguments: [topicID])
+        members = try Row.fetchCursor(db, sql: """
+            SELECT account_id, declared_mental_health, declared_homeroom,
+                   status = 'verified' AND verified_mental_health, status = 'verified' AND verified_homeroom
+            FROM school_member ORDER BY account_id
+            """)
+        completions = try Row.fetchCursor(db, sql: """
+            SELECT lp.account_id, COUNT(*), TOTAL(l.credit_hours)
+            FROM lesson_progress lp CROSS JOIN lesson l ON l.id = lp.lesson_id
+            WHERE lp.topic_id = ? AND lp.completed_at IS NOT NULL
+            GROUP BY lp.account_id ORDER BY lp.account_id
+            """, arguments: [topicID])
+        certificates = try Row.fetchCursor(db, sql: """
+            SELECT account_id FROM certificate WHERE topic_id = ? AND revoked_at IS NULL ORDER BY account_id
+            """, arguments: [topicID])
+        member = try members.next()
+        completion = try completions.next()
+        certificate = try certificates.next()?[0]
+    }
+
+    mutating func next() throws -> ReportTeacher? {
+        guard let enrolment = try enrolments.next() else { return nil }
+        let account: Int64 = enrolment[0]
+        var teacher = ReportTeacher(schoolID: enrolment[1])
+        while let row = member, Self.account(row) <= account {
+            if Self.account(row) == account {
+                teacher.declaredMentalHealth = row[1]
+                teacher.declaredHomeroom = row[2]
+                teacher.verifiedMentalHealth = row[3]
+                teacher.verifiedHomeroom = row[4]
+            }
+            member = try members.next()
+        }
+        while let row = completion, Self.account(row) <= account {
+            if Self.account(row) == account {
+                teacher.completedLessons = row[1]
+                teacher.learnedHours = row[2]
+            }
+            completion = try completions.next()
+        }
+        while let holder = certificate, holder <= account {
+            if holder == account { teacher.hasCertificate = true }
+            certificate = try certificates.next()?[0]
+        }
+        return teacher
+    }
+
+    private static func account(_ row: Row) -> Int64 { row[0] }
+}

@@ -1,0 +1,58 @@
+import CoreMetrics
+import Dispatch
+import JSONRPC
+import Yanxiu
+
+/// One reading of the daemon's state, shared by `system.status` and the gauges of `system.metrics`.
+struct DaemonStatus {
+    var uptimeSeconds: Double
+    var schemaVersion: Int
+    var now: Int64
+    var openConnections: Int
+    var acceptedConnections: Int
+    var refusedConnections: Int
+    var laneDepths: [Int]
+    var writer: GroupCommitWriter.Statistics
+    var writerQueueDepth: Int
+    var lastBackup: BackupSummary?
+    var testClock: Bool
+
+    static func read(_ app: AppContext, _ instruments: Instruments) async throws -> DaemonStatus {
+        let (schema, backup) = try await app.store.read { db in
+            (try Migrations.migrator.appliedIdentifiers(db).count, try BackupLog.last(db))
+        }
+        let totals = instruments.connections.totals
+        return DaemonStatus(
+            uptimeSeconds: Double(DispatchTime.now().uptimeNanoseconds - app.startedAt.uptimeNanoseconds) / 1e9,
+            schemaVersion: schema, now: app.clock.nowMs, openConnections: instruments.connections.count,
+            acceptedConnections: totals.accepted, refusedConnections: totals.refused,
+            laneDepths: app.heartbeats.queueDepths, writer: app.store.writer.statistics, writerQueueDepth: app.store.writer.queueDepth,
+            lastBackup: backup, testClock: app.testClock != nil)
+    }
+
+    /// Sets the gauges that are read rather than counted, just before an exposition.
+    func updateGauges() {
+        for (lane, depth) in laneDepths.enumerated() {
+            Gauge(label: MetricNames.laneQueueDepth, dimensions: [("lane", String(lane))]).record(depth)
+        }
+        Gauge(label: MetricNames.writerQueueDepth).record(writerQueueDepth)
+        Gauge(label: MetricNames.uptime).record(uptimeSeconds.rounded())
+        Gauge(label: MetricNames.lastBackup).record(Double(lastBackup?.at ?? 0) / 1000)
+    }
+
+    var json: JSONValue {
+        [
+            "name": "yanxiud",
+            "version": .string(AppContext.version),
+            "uptimeSeconds": .double((uptimeSeconds * 10).rounded() / 10),
+            "schemaVersion": .int(schemaVersion),
+            "latestSchemaVersion": .int(Migrations.latestVersion),
+            "serverTime": .string(Timestamp.format(now)),
+            "testClock": .bool(testClock),
+            "connections": ["open": .int(openConnections), "accepted": .int(acceptedConnections), "refused": .int(refusedConnections)],
+            "heartbeatLanes": ["depths": .array(laneDepths.map { .int($0) }), "waiting": .int(laneDepths.reduce(0, +))],
+            "store": writer.json(queueDepth: writerQueueDepth),
+            "lastBackup": lastBackup.map(BackupMethods.json) ?? .null,
+        ]
+    }
+}
