@@ -24,6 +24,7 @@ public enum Daemon {
             configuration: configuration, store: store, clock: testClock ?? SystemClock() as any DaemonClock, testClock: testClock,
             logger: logger, logLevel: logLevel, startedAt: .now())
         _ = notifier.status("loading first-start data")
+        try await CatalogFirstStartLoader(app: app).run()
         let dispatcher = MethodCatalog.dispatcher(app: app)
 
         let server = RPCServer(

@@ -45,6 +45,7 @@ extension DaemonConfiguration {
             idleTimeoutSeconds = seconds
         case "log-level": logLevel = try Self.level(value)
         case "support-contact": supportContact = value
+        case "first-start-topic": firstStartTopic = value
         case "session-lifetime":
             guard let seconds = Double(value), seconds >= 60 else { throw ConfigurationError("session-lifetime must be at least 60 seconds") }
             sessionLifetimeSeconds = seconds

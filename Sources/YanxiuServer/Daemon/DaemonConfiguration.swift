@@ -16,6 +16,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logLevel = Logger.Level.info
     public var testClock = false
     public var sessionLifetimeSeconds = 7.0 * 24 * 3600
+    /// The topic an empty database gets on first start: `embedded` (the 2023 winter sample), `none`, or a topic document file.
+    public var firstStartTopic = "embedded"
     public var supportContact = "电话/QQ 4008980910（工作日 8:30-17:00）"
 
     public init() {}

@@ -7,6 +7,9 @@ enum MethodCatalog {
         let document = DocumentBox()
         var table = MethodTable()
         table.register(contentsOf: SystemMethods(app: app).descriptors(discover: { document.value }))
+        table.register(contentsOf: CatalogReadMethods(app: app).descriptors())
+        table.register(contentsOf: TopicAdminMethods(app: app).descriptors())
+        table.register(contentsOf: EnrollmentMethods(app: app).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
         }
@@ -36,6 +39,8 @@ enum ErrorCatalog {
         "enrollment.exists": 409, "enrollment.required": 412, "enrollment.not_open": 412, "enrollment.window_closed": 412,
         "topic.window_closed": 412, "topic.window_open": 412,
         "playback.concurrent": 409, "playback.superseded": 409, "quiz.not_reached": 412,
+        "topic.unknown": 404, "lesson.unknown": 404, "school.unknown": 404, "enrollment.unknown": 404,
+        "lesson.locked": 409, "lesson.id_taken": 409, "enrollment.teacher_required": 412, "profile.incomplete": 412,
         "certificate.unknown": 404, "certificate.revoked": 409, "signature.invalid": 409, "document.altered": 409,
     ]
 }
