@@ -77,7 +77,12 @@ let package = Package(
         ),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: strict),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strict),
-        .testTarget(name: "YanxiuTests", dependencies: ["Yanxiu"], swiftSettings: strict),
+        .testTarget(
+            name: "YanxiuTests",
+            dependencies: ["Yanxiu", "JSONRPC", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["YanxiuClient", "JSONRPC"],

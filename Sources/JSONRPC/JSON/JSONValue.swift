@@ -11,7 +11,8 @@ public enum JSONValue: Sendable, Hashable {
 extension JSONValue {
     public static func int(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
     public static func int64(_ value: Int64) -> JSONValue { .number(JSONNumber(value)) }
-    public static func double(_ value: Double) -> JSONValue { .number(JSONNumber(value)) }
+    /// A finite number; NaN and infinities have no JSON form and become null.
+    public static func double(_ value: Double) -> JSONValue { value.isFinite ? .number(JSONNumber(value)) : .null }
 
     public var isNull: Bool { if case .null = self { return true } else { return false } }
     public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }

@@ -15,4 +15,5 @@ struct AppContext: Sendable {
     let logger: Logger
     let logLevel: SharedLogLevel
     let startedAt: DispatchTime
+    let heartbeats: HeartbeatPool
 }

@@ -20,9 +20,12 @@ public enum Daemon {
         let store = try Store(path: configuration.databasePath, logger: logger)
 
         let testClock = configuration.testClock ? TestClock() : nil
+        let clock: any DaemonClock = testClock ?? SystemClock()
+        let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount
+        let heartbeats = HeartbeatPool(store: store, clock: clock, settings: configuration.progress, laneCount: lanes, queueLimit: configuration.laneQueueLimit)
         let app = AppContext(
-            configuration: configuration, store: store, clock: testClock ?? SystemClock() as any DaemonClock, testClock: testClock,
-            logger: logger, logLevel: logLevel, startedAt: .now())
+            configuration: configuration, store: store, clock: clock, testClock: testClock,
+            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats)
         _ = notifier.status("loading first-start data")
         try await CatalogFirstStartLoader(app: app).run()
         let dispatcher = MethodCatalog.dispatcher(app: app)

@@ -46,6 +46,12 @@ extension DaemonConfiguration {
         case "log-level": logLevel = try Self.level(value)
         case "support-contact": supportContact = value
         case "first-start-topic": firstStartTopic = value
+        case "heartbeat-interval": progress.heartbeatIntervalMs = try Self.milliseconds(value, key)
+        case "jitter-allowance": progress.jitterAllowanceMs = try Self.milliseconds(value, key)
+        case "span-cap": progress.spanCapMs = try Self.milliseconds(value, key)
+        case "journal-retention-days": progress.journalRetentionMs = Int64(try Self.positive(value, key)) * 86_400_000
+        case "progress-lanes": progressLanes = try Self.positive(value, key)
+        case "lane-queue-limit": laneQueueLimit = try Self.positive(value, key)
         case "session-lifetime":
             guard let seconds = Double(value), seconds >= 60 else { throw ConfigurationError("session-lifetime must be at least 60 seconds") }
             sessionLifetimeSeconds = seconds
@@ -60,6 +66,12 @@ extension DaemonConfiguration {
     static func number(_ value: String, _ key: String) throws -> UInt32 {
         guard let number = UInt32(value) else { throw ConfigurationError("\(key): \(value) is not a number") }
         return number
+    }
+
+    /// A number of seconds (fractions allowed) as milliseconds.
+    static func milliseconds(_ value: String, _ key: String) throws -> Int64 {
+        guard let seconds = Double(value), seconds >= 0, seconds < 1e7 else { throw ConfigurationError("\(key) must be a number of seconds") }
+        return Int64((seconds * 1000).rounded())
     }
 
     static func positive(_ value: String, _ key: String) throws -> Int {

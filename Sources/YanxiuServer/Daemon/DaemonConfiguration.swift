@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Yanxiu
 
 /// Every setting of the daemon, with defaults that serve a single machine.
 public struct DaemonConfiguration: Sendable, Equatable {
@@ -18,6 +19,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var sessionLifetimeSeconds = 7.0 * 24 * 3600
     /// The topic an empty database gets on first start: `embedded` (the 2023 winter sample), `none`, or a topic document file.
     public var firstStartTopic = "embedded"
+    public var progress = ProgressSettings()
+    /// Serial lanes of the heartbeat pool; 0 means twice the processor count.
+    public var progressLanes = 0
+    public var laneQueueLimit = 4096
     public var supportContact = "电话/QQ 4008980910（工作日 8:30-17:00）"
 
     public init() {}

@@ -10,6 +10,7 @@ enum MethodCatalog {
         table.register(contentsOf: CatalogReadMethods(app: app).descriptors())
         table.register(contentsOf: TopicAdminMethods(app: app).descriptors())
         table.register(contentsOf: EnrollmentMethods(app: app).descriptors())
+        table.register(contentsOf: ProgressMethods(app: app, pool: app.heartbeats).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
         }

@@ -40,20 +40,18 @@ public struct TopicDocument: Sendable, Hashable, Codable {
 public struct LessonQuiz: Sendable, Hashable, Codable {
     /// Correct answers needed to pass; 0 means any complete submission passes.
     public var passMark: Int
-    public var questions: [QuizQuestion]
+    public var questions: [LessonQuizQuestion]
 
-    public init(passMark: Int, questions: [QuizQuestion]) {
+    public init(passMark: Int, questions: [LessonQuizQuestion]) {
         self.passMark = passMark
         self.questions = questions
     }
 }
 
 /// One quiz question; `answer` holds option indexes from 0 and is never sent to players.
-public struct QuizQuestion: Sendable, Hashable, Codable {
-    /// Single choice takes exactly one option, multiple choice one or more.
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case single, multiple
-    }
+public struct LessonQuizQuestion: Sendable, Hashable, Codable {
+    /// Single choice takes exactly one option, multiple choice one or more (the grader's kinds).
+    public typealias Kind = QuizQuestion.Kind
 
     public var id: String
     public var prompt: String

@@ -45,9 +45,9 @@ extension TopicDocumentReader {
         return (Int(atSecond), LessonQuiz(passMark: Int(passMark), questions: questions))
     }
 
-    mutating func questions(_ quiz: JSONObject, at quizPath: String) -> [QuizQuestion]? {
+    mutating func questions(_ quiz: JSONObject, at quizPath: String) -> [LessonQuizQuestion]? {
         guard let elements = fields.array(quiz, "questions", at: quizPath, minCount: 1, maxCount: 50) else { return nil }
-        var questions: [QuizQuestion] = []
+        var questions: [LessonQuizQuestion] = []
         var ids: Set<String> = []
         var complete = true
         for (index, element) in elements.enumerated() {
@@ -65,7 +65,7 @@ extension TopicDocumentReader {
         return complete ? questions : nil
     }
 
-    mutating func question(_ value: JSONValue, at path: String) -> QuizQuestion? {
+    mutating func question(_ value: JSONValue, at path: String) -> LessonQuizQuestion? {
         guard let object = value.objectValue else {
             fields.report(path, "type")
             return nil
@@ -73,15 +73,15 @@ extension TopicDocumentReader {
         fields.rejectUnknown(object, known: Self.questionKeys, at: path)
         let id = fields.identifier(object, "id", at: path)
         let prompt = fields.string(object, "prompt", at: path, maxLength: 1000)
-        var kind: QuizQuestion.Kind?
+        var kind: LessonQuizQuestion.Kind?
         if let text = fields.string(object, "kind", at: path, maxLength: 16) {
-            kind = QuizQuestion.Kind(rawValue: text)
+            kind = LessonQuizQuestion.Kind(rawValue: text)
             if kind == nil { fields.report(path + ".kind", "not_allowed") }
         }
         let options = self.options(object, at: path)
         let answer = self.answer(object, at: path, kind: kind, optionCount: options?.count)
         guard let id, let prompt, let kind, let options, let answer else { return nil }
-        return QuizQuestion(id: id, prompt: prompt, kind: kind, options: options, answer: answer)
+        return LessonQuizQuestion(id: id, prompt: prompt, kind: kind, options: options, answer: answer)
     }
 
     mutating func options(_ question: JSONObject, at path: String) -> [String]? {
@@ -106,7 +106,7 @@ extension TopicDocumentReader {
     }
 
     /// Option indexes from 0: exactly one for single choice, one or more distinct for multiple.
-    mutating func answer(_ question: JSONObject, at path: String, kind: QuizQuestion.Kind?, optionCount: Int?) -> [Int]? {
+    mutating func answer(_ question: JSONObject, at path: String, kind: LessonQuizQuestion.Kind?, optionCount: Int?) -> [Int]? {
         guard let elements = fields.array(question, "answer", at: path, minCount: 1, maxCount: 10) else { return nil }
         var answer: [Int] = []
         for (index, element) in elements.enumerated() {

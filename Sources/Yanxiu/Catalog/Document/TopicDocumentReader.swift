@@ -9,7 +9,7 @@ public struct TopicDocumentReader {
 
     static let topicKeys: Set<String> = ["id", "title", "description", "audience", "window", "rules", "courses"]
     static let ruleKeys: Set<String> = [
-        "minLessons", "maxRecognisedHours", "maxPlaybackRate", "endToleranceSeconds", "jitterAllowanceSeconds", "heartbeatIntervalSeconds",
+        "minLessons", "maxRecognisedHours", "maxPlaybackRate", "endToleranceSeconds",
     ]
 
     /// The document, or `RPCError.invalidParams` listing every problem.
@@ -75,12 +75,6 @@ public struct TopicDocumentReader {
         if let x = fields.number(object, "maxPlaybackRate", at: "rules", required: false, range: TopicRules.playbackRateRange) { rules.maxPlaybackRate = x }
         if let x = fields.number(object, "endToleranceSeconds", at: "rules", required: false, range: TopicRules.endToleranceRange) {
             rules.endToleranceSeconds = x
-        }
-        if let x = fields.number(object, "jitterAllowanceSeconds", at: "rules", required: false, range: TopicRules.jitterAllowanceRange) {
-            rules.jitterAllowanceSeconds = x
-        }
-        if let x = fields.number(object, "heartbeatIntervalSeconds", at: "rules", required: false, range: TopicRules.heartbeatIntervalRange) {
-            rules.heartbeatIntervalSeconds = x
         }
         return fields.problems.count == before ? rules : nil
     }

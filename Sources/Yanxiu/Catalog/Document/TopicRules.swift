@@ -1,7 +1,8 @@
 /// The credit rules of a topic, as stored in `topic.rules` and read by the progress code.
 ///
 /// Every field has the programme's default, so a document may leave out any of them
-/// and rows written by older builds still decode.
+/// and rows written by older builds still decode. The heartbeat interval and jitter
+/// allowance are daemon settings (`ProgressSettings`), not per-topic rules.
 public struct TopicRules: Sendable, Hashable, Codable {
     /// Completed lessons a verified role needs before hours are recognised.
     public struct MinLessons: Sendable, Hashable, Codable {
@@ -28,29 +29,21 @@ public struct TopicRules: Sendable, Hashable, Codable {
     public var maxPlaybackRate: Double
     /// How much of the span after the quiz may stay unwatched (also capped at 2% of that span).
     public var endToleranceSeconds: Double
-    /// Largest budget carry between heartbeats, and the carry a lesson starts with.
-    public var jitterAllowanceSeconds: Double
-    /// How often the player is expected to post a heartbeat.
-    public var heartbeatIntervalSeconds: Double
 
     public static let `default` = TopicRules()
 
     /// The bounds a document's rules are checked against.
     public static let playbackRateRange: ClosedRange<Double> = 1.0...2.0
     public static let endToleranceRange: ClosedRange<Double> = 0...60
-    public static let jitterAllowanceRange: ClosedRange<Double> = 0...60
-    public static let heartbeatIntervalRange: ClosedRange<Double> = 1...300
 
     public init(
         minLessons: MinLessons = MinLessons(), maxRecognisedHours: Int = 20, maxPlaybackRate: Double = 1.0,
-        endToleranceSeconds: Double = 3, jitterAllowanceSeconds: Double = 5, heartbeatIntervalSeconds: Double = 10
+        endToleranceSeconds: Double = 3
     ) {
         self.minLessons = minLessons
         self.maxRecognisedHours = maxRecognisedHours
         self.maxPlaybackRate = maxPlaybackRate
         self.endToleranceSeconds = endToleranceSeconds
-        self.jitterAllowanceSeconds = jitterAllowanceSeconds
-        self.heartbeatIntervalSeconds = heartbeatIntervalSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,7 +53,5 @@ public struct TopicRules: Sendable, Hashable, Codable {
         maxRecognisedHours = try c.decodeIfPresent(Int.self, forKey: .maxRecognisedHours) ?? d.maxRecognisedHours
         maxPlaybackRate = try c.decodeIfPresent(Double.self, forKey: .maxPlaybackRate) ?? d.maxPlaybackRate
         endToleranceSeconds = try c.decodeIfPresent(Double.self, forKey: .endToleranceSeconds) ?? d.endToleranceSeconds
-        jitterAllowanceSeconds = try c.decodeIfPresent(Double.self, forKey: .jitterAllowanceSeconds) ?? d.jitterAllowanceSeconds
-        heartbeatIntervalSeconds = try c.decodeIfPresent(Double.self, forKey: .heartbeatIntervalSeconds) ?? d.heartbeatIntervalSeconds
     }
 }

@@ -6,7 +6,7 @@
 struct LessonGrading: Equatable {
     struct Question: Equatable {
         var id: String
-        var kind: QuizQuestion.Kind
+        var kind: LessonQuizQuestion.Kind
         var optionCount: Int
         var answer: [Int]
     }

@@ -49,7 +49,7 @@ public enum Catalog {
     }
 
     /// The lesson with its quiz answers, its topic's window and rules, or 404 `lesson.unknown`.
-    public static func lessonContext(_ db: Database, lessonID: String) throws -> LessonContext {
+    public static func lessonContext(_ db: Database, lessonID: String) throws -> CatalogLessonContext {
         guard let row = try Row.fetchOne(
             db,
             sql: """
@@ -60,7 +60,7 @@ public enum Catalog {
             arguments: [lessonID])
         else { throw DomainError.notFound("lesson.unknown", "No lesson \(lessonID)") }
         let (summary, quiz) = try lessonSummary(row)
-        return LessonContext(
+        return CatalogLessonContext(
             lessonID: summary.id, topicID: row["topic_id"], courseID: summary.courseID, title: summary.title, durationMs: summary.durationMs,
             creditHours: summary.creditHours, quizAtMs: summary.quizAtMs, quiz: quiz,
             windowStartMs: row["window_start"], windowEndMs: row["window_end"], rules: try CatalogJSON.decode(TopicRules.self, from: row["rules"]))

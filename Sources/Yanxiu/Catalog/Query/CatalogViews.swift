@@ -37,7 +37,7 @@ public struct LessonView: Sendable, Equatable {
     public struct Question: Sendable, Equatable {
         public var id: String
         public var prompt: String
-        public var kind: QuizQuestion.Kind
+        public var kind: LessonQuizQuestion.Kind
         public var options: [String]
     }
 
@@ -49,7 +49,7 @@ public struct LessonView: Sendable, Equatable {
 
 /// Everything the progress code needs about one lesson: its video, its quiz (with answers,
 /// for grading), its topic's window and credit rules.
-public struct LessonContext: Sendable, Equatable {
+public struct CatalogLessonContext: Sendable, Equatable {
     public var lessonID: String
     public var topicID: String
     public var courseID: String

@@ -29,8 +29,6 @@ enum CatalogRendering {
             "maxRecognisedHours": .int(rules.maxRecognisedHours),
             "maxPlaybackRate": .double(rules.maxPlaybackRate),
             "endToleranceSeconds": .double(rules.endToleranceSeconds),
-            "jitterAllowanceSeconds": .double(rules.jitterAllowanceSeconds),
-            "heartbeatIntervalSeconds": .double(rules.heartbeatIntervalSeconds),
         ]
     }
 

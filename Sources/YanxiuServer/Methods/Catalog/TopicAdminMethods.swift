@@ -31,6 +31,7 @@ struct TopicAdminMethods {
                         }
                     }
                 }
+                if result.changed { app.heartbeats.lessons.invalidate() }
                 app.logger.notice(
                     "topic imported",
                     metadata: ["topic.id": "\(result.topicID)", "topic.changed": "\(result.changed)", "topic.lessons": "\(result.lessonCount)", "peer.uid": "\(call.peer.uid)"])
@@ -41,7 +42,7 @@ struct TopicAdminMethods {
                 params: [
                     .string("topicId", "the topic"),
                     .object("window", required: false, "{start?, end?} as RFC 3339 instants with offset; end is exclusive"),
-                    .object("rules", required: false, "any of minLessons, maxRecognisedHours, maxPlaybackRate, endToleranceSeconds, jitterAllowanceSeconds, heartbeatIntervalSeconds"),
+                    .object("rules", required: false, "any of minLessons, maxRecognisedHours, maxPlaybackRate, endToleranceSeconds"),
                 ],
                 result: "the topic as topic.get shows it",
                 errors: ["params.invalid", "topic.unknown"]
@@ -51,6 +52,8 @@ struct TopicAdminMethods {
                 let rules = call.params.objectValue("rules")
                 let now = app.clock.nowMs
                 let topic = try await app.store.write { db in try TopicUpdate.run(db, topicID: topicID, window: window, rules: rules, now: now) }
+                // Heartbeat lanes cache windows and rules; they must see the new ones from the next heartbeat on.
+                app.heartbeats.lessons.invalidate()
                 app.logger.notice("topic updated", metadata: ["topic.id": "\(topicID)", "peer.uid": "\(call.peer.uid)"])
                 return .object(CatalogRendering.topic(topic, now: now))
             },

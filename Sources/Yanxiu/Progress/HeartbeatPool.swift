@@ -1,0 +1,86 @@
+import Dispatch
+import Foundation
+import GRDB
+import JSONRPC
+
+/// The Dispatch worker pool that validates heartbeats and quiz submissions.
+///
+/// Each account always lands on the same serial lane (by hash), so its heartbeats are
+/// judged in order while different accounts proceed in parallel. Accepted changes go
+/// through the store's group-commit writer, and the caller is answered after the commit.
+public final class HeartbeatPool: Sendable {
+    let lanes: [ProgressLane]
+    let store: Store
+    let clock: any DaemonClock
+    public let lessons: LessonCache
+    public let settings: ProgressSettings
+
+    public init(store: Store, clock: any DaemonClock, settings: ProgressSettings, laneCount: Int, queueLimit: Int) {
+        self.store = store
+        self.clock = clock
+        self.settings = settings
+        lessons = LessonCache(settings: settings)
+        lanes = (0..<max(laneCount, 1)).map { ProgressLane(index: $0, limit: queueLimit) }
+    }
+
+    /// How much work waits on each lane.
+    public var queueDepths: [Int] { lanes.map(\.queueDepth) }
+
+    func lane(for accountID: Int64) -> ProgressLane {
+        // Fibonacci hashing spreads sequential account ids over the lanes.
+        let mixed = UInt64(bitPattern: accountID) &* 0x9E37_79B9_7F4A_7C15
+        return lanes[Int((mixed >> 32) % UInt64(lanes.count))]
+    }
+
+    /// Runs `work` on the account's lane and resumes with the result it delivers.
+    func onLane<T: Sendable>(_ accountID: Int64, _ work: @escaping @Sendable (ProgressLane, @escaping @Sendable (Result<T, any Error>) -> Void) -> Void) async throws -> T {
+        let lane = lane(for: accountID)
+        return try await withCheckedThrowingContinuation { continuation in
+            let accepted = lane.enqueue {
+                work(lane) { continuation.resume(with: $0) }
+            }
+            if !accepted {
+                continuation.resume(throwing: RPCError.busy(retryAfterMs: 100))
+            }
+        }
+    }
+}
+
+extension HeartbeatPool {
+    /// Loads what a lane needs for `lessonId` and the account, checking enrolment and the window.
+    func prepare(_ lane: ProgressLane, accountID: Int64, lessonId: String, now: Int64) throws -> (LessonContext, AccountProgressState, LessonProgress) {
+        let pool = store.pool
+        guard let context = try lessons.context(lessonId, db: { pool }) else {
+            throw DomainError.notFound("lesson.unknown", "No lesson \(lessonId)")
+        }
+        var account = try lane.accounts[accountID] ?? pool.read { db in try AccountProgressState.load(db, accountID: accountID) }
+        if !account.enrolledTopics.contains(context.topicId) {
+            guard try pool.read({ db in try AccountProgressState.isEnrolled(db, accountID: accountID, topicId: context.topicId) }) else {
+                throw DomainError.precondition("enrollment.required", "Enrol in topic \(context.topicId) first", data: ["topicId": .string(context.topicId)])
+            }
+            account.enrolledTopics.insert(context.topicId)
+        }
+        account.lastTouched = DispatchTime.now().uptimeNanoseconds
+        lane.accounts[accountID] = account
+        guard context.isOpen(at: now) else {
+            throw DomainError.precondition("topic.window_closed", "The training window of \(context.topicId) is not open",
+                                           data: ["windowStart": .string(Timestamp.format(context.windowStart)), "windowEnd": .string(Timestamp.format(context.windowEnd))])
+        }
+        let progress = try account.lessons[lessonId]
+            ?? pool.read { db in try AccountProgressState.loadLesson(db, accountID: accountID, lessonId: lessonId) }
+            ?? LessonProgress(rules: context.rules)
+        return (context, account, progress)
+    }
+
+    /// Commits `write`, then delivers; a failed commit drops the account's hot state so memory never runs ahead of disk.
+    func commit<T: Sendable>(_ write: ProgressWrite, lane: ProgressLane, value: T, deliver: @escaping @Sendable (Result<T, any Error>) -> Void) {
+        store.writer.submit({ db in try write.apply(db) }) { result in
+            switch result {
+            case .success: deliver(.success(value))
+            case .failure(let error):
+                lane.evict(write.accountID)
+                deliver(.failure(StoreError.classify(error)))
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import GRDB
+import JSONRPC
+
+/// Everything the progress rules need to know about one lesson and its topic.
+public struct LessonContext: Sendable {
+    public let lessonId: String
+    public let topicId: String
+    public let title: String
+    public let creditHours: Double
+    public let rules: LessonRules
+    public let windowStart: Int64
+    public let windowEnd: Int64
+    public let grader: QuizGrader
+    public let credit: CreditPolicy
+
+    public func isOpen(at now: Int64) -> Bool { now >= windowStart && now < windowEnd }
+}
+
+/// The progress settings of the daemon that apply to every lesson.
+public struct ProgressSettings: Sendable, Equatable {
+    public var heartbeatIntervalMs: Int64 = 10_000
+    public var jitterAllowanceMs: Int64 = 5_000
+    public var spanCapMs: Int64 = 300_000
+    public var journalRetentionMs: Int64 = 90 * 24 * 3600 * 1000
+    public init() {}
+}
+
+extension LessonContext {
+    /// Reads a lesson and its topic; nil when the lesson does not exist.
+    static func load(_ db: Database, lessonId: String, settings: ProgressSettings) throws -> LessonContext? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT l.topic_id, l.title, l.duration_ms, l.credit_hours, l.quiz_at_ms, l.quiz, t.window_start, t.window_end, t.rules
+            FROM lesson l JOIN topic t ON t.id = l.topic_id WHERE l.id = ?
+            """, arguments: [lessonId])
+        else { return nil }
+        let topic = TopicRulesDocument(json: row["rules"])
+        let quiz = QuizDocument(json: row["quiz"])
+        let rules = try LessonRules(
+            durationMs: row["duration_ms"], quizAtMs: row["quiz_at_ms"], maxPlaybackRate: topic.maxPlaybackRate,
+            endToleranceSeconds: topic.endToleranceSeconds, jitterAllowanceMs: settings.jitterAllowanceMs,
+            spanCapMs: settings.spanCapMs, heartbeatIntervalMs: settings.heartbeatIntervalMs)
+        let hours: Int64 = row["credit_hours"]
+        return LessonContext(
+            lessonId: lessonId, topicId: row["topic_id"], title: row["title"], creditHours: Double(hours), rules: rules,
+            windowStart: row["window_start"], windowEnd: row["window_end"],
+            grader: QuizGrader(questions: quiz.questions, passMark: quiz.passMark), credit: topic.creditPolicy)
+    }
+}
+
+/// The parts of a topic's `rules` JSON that progress uses.
+struct TopicRulesDocument {
+    var maxPlaybackRate = 1.0
+    var endToleranceSeconds = 3.0
+    var creditPolicy = CreditPolicy()
+
+    init(json: String) {
+        guard let value = try? JSONParser.parse(json) else { return }
+        if let rate = value["maxPlaybackRate"]?.doubleValue { maxPlaybackRate = rate }
+        if let tolerance = value["endToleranceSeconds"]?.doubleValue { endToleranceSeconds = tolerance }
+        var minimums = creditPolicy.minLessons
+        if let mh = value["minLessons"]?["mentalHealthTeacher"]?.int64Value { minimums[.mentalHealthTeacher] = Int(mh) }
+        if let hr = value["minLessons"]?["homeroomTeacher"]?.int64Value { minimums[.homeroomTeacher] = Int(hr) }
+        creditPolicy = CreditPolicy(minLessons: minimums, maxRecognisedHours: value["maxRecognisedHours"]?.doubleValue ?? 20)
+    }
+}
+
+/// The grading parts of a lesson's stored quiz (the topic document's `quiz` object).
+struct QuizDocument {
+    var passMark: Int?
+    var questions: [QuizQuestion] = []
+
+    init(json: String) {
+        guard let value = try? JSONParser.parse(json) else { return }
+        passMark = value["passMark"]?.int64Value.map { Int($0) }
+        questions = (value["questions"]?.arrayValue ?? []).compactMap { question in
+            guard let id = question["id"]?.stringValue else { return nil }
+            let kind = QuizQuestion.Kind(rawValue: question["kind"]?.stringValue ?? "single") ?? .single
+            let answer = Set((question["answer"]?.arrayValue ?? []).compactMap { $0.int64Value.map { Int($0) } })
+            return QuizQuestion(id: id, kind: kind, optionCount: question["options"]?.arrayValue?.count ?? 0, answer: answer)
+        }
+    }
+}

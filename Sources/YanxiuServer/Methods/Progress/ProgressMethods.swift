@@ -1,0 +1,157 @@
+import GRDB
+import JSONRPC
+import Yanxiu
+
+/// `progress.heartbeat`, `quiz.submit`, `progress.summary` and the operators' views of progress.
+struct ProgressMethods {
+    let app: AppContext
+    let pool: HeartbeatPool
+
+    func descriptors() -> [MethodDescriptor] {
+        [heartbeat(), quizSubmit(), summary(), inspect(), heartbeats()]
+    }
+
+    private func heartbeat() -> MethodDescriptor {
+        let app = self.app
+        let pool = self.pool
+        return MethodDescriptor(
+            "progress.heartbeat", "Reports the player's position; the daemon decides what was watched.", access: .user,
+            params: [
+                .string("session"), .string("lessonId", maxLength: 128),
+                .string("playbackId", "client-chosen id of one play of one video", maxLength: 128),
+                .integer("seq", "increasing within a playback", minimum: 0),
+                .integer("positionMs", "position in the video, milliseconds"),
+                .string("state", "playing, paused or ended", maxLength: 16),
+                .number("rate", "playback rate the player uses"),
+            ],
+            result: "{accepted, verdict, creditedMs, studiedMs, coverageBeforeQuizMs, coverageAfterQuizMs, quizReached, quizPassed, completed}",
+            errors: ["session.unknown", "session.expired", "lesson.unknown", "enrollment.required", "topic.window_closed",
+                     "playback.concurrent", "playback.superseded", "server.busy", "store.unavailable"]
+        ) { call in
+            let account = try await app.account(call)
+            let p = call.params
+            let beat = Heartbeat(
+                playbackId: try p.require("playbackId"), seq: try p.requireInt64("seq"), positionMs: try p.requireInt64("positionMs"),
+                state: try p.require("state"), rate: p.double("rate") ?? 1)
+            let receipt = try await pool.heartbeat(accountID: account.accountID, lessonId: try p.require("lessonId"), beat)
+            return receipt.json
+        }
+    }
+
+    private func quizSubmit() -> MethodDescriptor {
+        let app = self.app
+        let pool = self.pool
+        return MethodDescriptor(
+            "quiz.submit", "Submits answers to the quiz inside a lesson (after the video reached it).", access: .user,
+            params: [.string("session"), .string("lessonId", maxLength: 128), .array("answers", "[{questionId, choices: [option index]}]")],
+            result: "{passed, correct, total, quizPassed}",
+            errors: ["session.unknown", "session.expired", "lesson.unknown", "enrollment.required", "topic.window_closed", "quiz.not_reached"]
+        ) { call in
+            let account = try await app.account(call)
+            let answers = try QuizAnswersParser.parse(call.params.array("answers") ?? [])
+            let result = try await pool.submitQuiz(accountID: account.accountID, lessonId: try call.params.require("lessonId"), answers: answers)
+            var object: JSONObject = [
+                "passed": .bool(result.grade.passed), "correct": .int(result.grade.correct), "total": .int(result.grade.total),
+                "quizPassed": .bool(result.quizPassed),
+            ]
+            if let first = result.firstPassedAt { object["firstPassedAt"] = .string(Timestamp.format(first)) }
+            return .object(object)
+        }
+    }
+
+    private func summary() -> MethodDescriptor {
+        let app = self.app
+        let settings = pool.settings
+        return MethodDescriptor(
+            "progress.summary", "Study time, learned and recognised hours, qualification and each lesson's status.", access: .user,
+            params: [.string("session"), .string("topicId", maxLength: 128)],
+            result: "{studySeconds, learnedHours, recognisedHours, qualifies, missing?, lessons: [{lessonId, status, reason, explanation}]}",
+            errors: ["session.unknown", "session.expired", "enrollment.required"]
+        ) { call in
+            let account = try await app.account(call)
+            let topicId = try call.params.require("topicId")
+            return try await app.store.read { db in
+                try ProgressSummary.load(db, accountID: account.accountID, topicId: topicId, settings: settings).json
+            }
+        }
+    }
+
+    private func inspect() -> MethodDescriptor {
+        let app = self.app
+        let settings = pool.settings
+        return MethodDescriptor(
+            "progress.inspect", "An operator's view of a teacher's summary in a topic.", access: .operator,
+            params: [.integer("userId", minimum: 1), .string("topicId", maxLength: 128)],
+            result: "the same as progress.summary", errors: ["enrollment.required"]
+        ) { call in
+            let userId = try call.params.requireInt64("userId")
+            let topicId = try call.params.require("topicId")
+            return try await app.store.read { db in
+                try ProgressSummary.load(db, accountID: userId, topicId: topicId, settings: settings).json
+            }
+        }
+    }
+
+    private func heartbeats() -> MethodDescriptor {
+        let app = self.app
+        return MethodDescriptor(
+            "progress.heartbeats", "The recorded heartbeats of a teacher in a lesson with the verdict of each, for disputes.", access: .operator,
+            params: [.integer("userId", minimum: 1), .string("lessonId", maxLength: 128), .integer("limit", required: false, minimum: 1)],
+            result: "{heartbeats: [{at, playbackId, seq, positionMs, state, rate, verdict, creditedMs}]}"
+        ) { call in
+            let userId = try call.params.requireInt64("userId")
+            let lessonId = try call.params.require("lessonId")
+            let limit = min(call.params.int64("limit") ?? 1000, 100_000)
+            let entries: [JSONValue] = try await app.store.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT at, playback_id, seq, position_ms, state, rate, verdict, credited_ms FROM heartbeat
+                    WHERE account_id = ? AND lesson_id = ? ORDER BY id DESC LIMIT ?
+                    """, arguments: [userId, lessonId, limit]).reversed().map { row in
+                    [
+                        "at": .string(Timestamp.format(row["at"])), "playbackId": .string(row["playback_id"]), "seq": .int64(row["seq"]),
+                        "positionMs": .int64(row["position_ms"]), "state": .string(row["state"]), "rate": .double(row["rate"]),
+                        "verdict": .string(row["verdict"]), "creditedMs": .int64(row["credited_ms"]),
+                    ]
+                }
+            }
+            return ["heartbeats": .array(entries)]
+        }
+    }
+}
+
+extension HeartbeatReceipt {
+    var json: JSONValue {
+        [
+            "accepted": true, "verdict": .string(verdict.rawValue), "creditedMs": .int64(creditedMs), "studiedMs": .int64(studiedMs),
+            "coverageBeforeQuizMs": .int64(coverageBeforeQuizMs), "coverageAfterQuizMs": .int64(coverageAfterQuizMs),
+            "quizReached": .bool(quizReached), "quizPassed": .bool(quizPassed), "completed": .bool(completed),
+        ]
+    }
+}
+
+/// Reads `answers` of `quiz.submit`, naming every malformed entry.
+enum QuizAnswersParser {
+    static func parse(_ values: [JSONValue]) throws -> [QuizAnswer] {
+        var answers: [QuizAnswer] = []
+        var problems: [RPCError.FieldProblem] = []
+        for (index, value) in values.enumerated() {
+            guard let questionId = value["questionId"]?.stringValue else {
+                problems.append(.init(field: "answers[\(index)].questionId", reason: "required"))
+                continue
+            }
+            guard let choices = value["choices"]?.arrayValue else {
+                problems.append(.init(field: "answers[\(index)].choices", reason: "required"))
+                continue
+            }
+            var indexes: [Int] = []
+            for (c, choice) in choices.enumerated() {
+                if let n = choice.int64Value, let i = Int(exactly: n) { indexes.append(i) } else {
+                    problems.append(.init(field: "answers[\(index)].choices[\(c)]", reason: "type"))
+                }
+            }
+            answers.append(QuizAnswer(questionId: questionId, choices: indexes))
+        }
+        if !problems.isEmpty { throw RPCError.invalidParams(problems) }
+        return answers
+    }
+}
