@@ -13,8 +13,6 @@ struct EnrollmentAccount {
     var idNumber: String?
     /// `pending`, `verified`, or nil without a membership row.
     var membershipStatus: String?
-    var declaredMentalHealth = false
-    var declaredHomeroom = false
 
     var isVerified: Bool { membershipStatus == "verified" }
 
@@ -22,16 +20,14 @@ struct EnrollmentAccount {
         guard let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT a.identity, a.name, a.teacher_type, a.school_id, a.id_type, a.id_number,
-                       m.status, m.declared_mental_health, m.declared_homeroom
+                SELECT a.identity, a.name, a.teacher_type, a.school_id, a.id_type, a.id_number, m.status
                 FROM account a LEFT JOIN school_member m ON m.account_id = a.id WHERE a.id = ?
                 """,
             arguments: [id])
         else { throw DomainError.unauthorized("session.unknown", "The session's account no longer exists") }
         return EnrollmentAccount(
             id: id, identity: row["identity"], name: row["name"], teacherType: row["teacher_type"], schoolID: row["school_id"],
-            idType: row["id_type"], idNumber: row["id_number"], membershipStatus: row["status"],
-            declaredMentalHealth: row["declared_mental_health"] ?? false, declaredHomeroom: row["declared_homeroom"] ?? false)
+            idType: row["id_type"], idNumber: row["id_number"], membershipStatus: row["status"])
     }
 
     /// Only teachers who completed their basic information (DOMAIN.md step 2) may enrol.
@@ -49,18 +45,13 @@ struct EnrollmentAccount {
         }
     }
 
-    /// The form fields that disagree with the account: name, ID and school must match it,
-    /// and a verified teacher's declared roles are part of what was verified.
+    /// The form fields that disagree with the account: name, ID and school must match it.
     func differences(from form: EnrollmentForm) -> [String] {
         var fields: [String] = []
         if name != form.name { fields.append("name") }
         if idType != form.idType.code { fields.append("idType") }
         if idNumber != form.idNumber { fields.append("idNumber") }
         if schoolID != form.schoolId { fields.append("schoolId") }
-        if isVerified {
-            if declaredMentalHealth != form.isMentalHealthTeacher { fields.append("isMentalHealthTeacher") }
-            if declaredHomeroom != form.isHomeroomTeacher { fields.append("isHomeroomTeacher") }
-        }
         return fields
     }
 
@@ -74,10 +65,16 @@ struct EnrollmentAccount {
             arguments: [now, id, "account:\(id)", "from enrolment form: " + changed.joined(separator: ", ")])
     }
 
-    /// Files the declared roles as a pending membership of the form's school for its administrator
-    /// to verify. A verified membership is left alone: `differences` already refused any change to it.
+    /// Files the declared roles for the school's administrator: a pending membership of the form's
+    /// school, or new declarations on a verified one. Declarations never change a verification (the
+    /// administrator verifies roles, and only what they verified counts), as in the accounts rules.
     func fileDeclaredRoles(_ db: Database, form: EnrollmentForm, now: Int64) throws {
-        guard !isVerified else { return }
+        guard !isVerified else {
+            try db.execute(
+                sql: "UPDATE school_member SET declared_mental_health = ?, declared_homeroom = ? WHERE account_id = ?",
+                arguments: [form.isMentalHealthTeacher, form.isHomeroomTeacher, id])
+            return
+        }
         try db.execute(
             sql: """
                 INSERT INTO school_member (account_id, school_id, declared_mental_health, declared_homeroom, status, joined_at)

@@ -104,12 +104,15 @@ struct EnrollmentServiceTests {
         }
     }
 
-    @Test("a verified teacher whose form agrees enrols and stays verified")
+    @Test("a verified teacher whose form agrees enrols and stays verified; a newly declared role waits for the administrator")
     func verifiedAndMatching() async throws {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 10, idNumber: EnrollmentFixtures.idNumber, membership: "verified")
-            let record = try await EnrollmentFixtures.enrol(store, accountID: 10)
+            let record = try await EnrollmentFixtures.enrol(store, accountID: 10, form: EnrollmentFixtures.form.setting("isHomeroomTeacher", true))
             #expect(record.membership.status == "verified" && record.membership.verifiedMentalHealthTeacher)
+            #expect(!record.membership.verifiedHomeroomTeacher)
+            let declared = try await store.read { db in try Bool.fetchOne(db, sql: "SELECT declared_homeroom FROM school_member WHERE account_id = 10") }
+            #expect(declared == true)
             let got = try await store.read { db in try EnrollmentService.get(db, accountID: 10, topicID: "t-small") }
             #expect(got == record)
             let missing = await Self.refusal { _ = try await store.read { db in try EnrollmentService.get(db, accountID: 10, topicID: "mh-x") } }
