@@ -62,7 +62,7 @@ enum CatalogFixtures {
     static func recordProgress(_ store: Store, accountID: Int64, lessonID: String, topicID: String) async throws {
         try await store.write { db in
             try db.execute(
-                sql: "INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, updated_at) VALUES (?, ?, ?, '{}', 1000, 0)",
+                sql: "INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, updated_at) VALUES (?, ?, ?, zeroblob(0), 1000, 0)",
                 arguments: [accountID, lessonID, topicID])
         }
     }
