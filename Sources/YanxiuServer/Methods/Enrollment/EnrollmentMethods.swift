@@ -47,7 +47,7 @@ struct EnrollmentMethods {
                 params: [
                     .string("topicId", "the topic"),
                     .integer("schoolId", required: false, "only this school", minimum: 1),
-                    .string("session", required: false, "an administrator's session; operators may leave it out"),
+                    .string("session", required: false, "an administrator's session (its grants decide the scope); operators may leave it out to see everything"),
                     .string("cursor", required: false, "nextCursor of the previous page"),
                     .integer("limit", required: false, "page size, 1 to \(EnrollmentQuery.maxLimit) (default \(EnrollmentQuery.defaultLimit))", minimum: 1),
                     .boolean("revealNumbers", required: false, "operators only: phone and ID numbers unmasked"),
@@ -70,8 +70,9 @@ struct EnrollmentMethods {
         }
         let reveal = call.params.bool("revealNumbers") ?? false
         if reveal, !call.peer.isOperator { throw RPCError.operatorRequired() }
+        // A session decides the scope whoever passes it, so an operator can see what an administrator sees.
         let accountID: Int64?
-        if call.params.string("session") != nil, !call.peer.isOperator {
+        if call.params.string("session") != nil {
             accountID = try await app.account(call).accountID
         } else if call.peer.isOperator {
             accountID = nil
