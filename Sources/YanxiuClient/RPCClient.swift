@@ -24,7 +24,10 @@ public enum ClientError: Error, CustomStringConvertible, Sendable {
 public final class RPCClient {
     public let path: String
     private let fd: Int32
+    /// Received bytes not yet returned; `start` marks the first unread one.
     private var buffer: [UInt8] = []
+    private var start = 0
+    private var chunk = [UInt8](repeating: 0, count: 65536)
     private var nextID = 1
 
     public init(socketPath: String) throws(ClientError) {
@@ -82,10 +85,18 @@ public final class RPCClient {
     /// The next line from the daemon, or nil when it closed the connection.
     public func readLine(timeoutMs: Int32 = 30_000) throws(ClientError) -> [UInt8]? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[start..<newline])
+                start = newline + 1
+                if start == buffer.count {
+                    buffer.removeAll(keepingCapacity: true)
+                    start = 0
+                }
                 return line
+            }
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
             }
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, timeoutMs)
@@ -94,7 +105,6 @@ public final class RPCClient {
                 throw .io(errno)
             }
             if ready == 0 { throw .timeout }
-            var chunk = [UInt8](repeating: 0, count: 65536)
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count < 0 {
                 if errno == EINTR { continue }

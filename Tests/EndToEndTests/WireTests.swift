@@ -162,9 +162,10 @@ struct WireTests {
         let errors = Pipe()
         second.standardError = errors
         try second.run()
+        // Read before waiting: a daemon blocked on a full stderr pipe would never exit.
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         second.waitUntilExit()
         #expect(second.terminationStatus != 0)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(message.contains("another daemon is answering"))
         #expect(try daemon.call("system.ping")["pong"] == true)
 

@@ -23,6 +23,18 @@ enum AccountsSchema {
                 ) STRICT;
                 CREATE INDEX school_region_name ON school(region_code, name);
                 CREATE UNIQUE INDEX school_other_per_county ON school(region_code) WHERE is_other = 1;
+                -- Name fragments of three characters or more are found through trigrams, not by scanning 500k names.
+                CREATE VIRTUAL TABLE school_name_fts USING fts5(name, content = 'school', content_rowid = 'id', tokenize = 'trigram');
+                CREATE TRIGGER school_fts_insert AFTER INSERT ON school BEGIN
+                    INSERT INTO school_name_fts (rowid, name) VALUES (new.id, new.name);
+                END;
+                CREATE TRIGGER school_fts_delete AFTER DELETE ON school BEGIN
+                    INSERT INTO school_name_fts (school_name_fts, rowid, name) VALUES ('delete', old.id, old.name);
+                END;
+                CREATE TRIGGER school_fts_update AFTER UPDATE OF name ON school BEGIN
+                    INSERT INTO school_name_fts (school_name_fts, rowid, name) VALUES ('delete', old.id, old.name);
+                    INSERT INTO school_name_fts (rowid, name) VALUES (new.id, new.name);
+                END;
 
                 CREATE TABLE account (
                     id INTEGER PRIMARY KEY,

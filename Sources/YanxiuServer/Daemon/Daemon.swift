@@ -27,6 +27,7 @@ public enum Daemon {
             configuration: configuration, store: store, clock: clock, testClock: testClock,
             logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats)
         _ = notifier.status("loading first-start data")
+        try await FirstStart.run(app: app)
         try await CatalogFirstStartLoader(app: app).run()
         let dispatcher = MethodCatalog.dispatcher(app: app)
 
@@ -43,6 +44,7 @@ public enum Daemon {
             configuration: .init(
                 services: [
                     .init(service: StoreService(store: store, notifier: notifier, logger: logger)),
+                    .init(service: CheckpointService(store: store, interval: .seconds(2), logger: logger)),
                     .init(service: JournalPruneService(
                         store: store, clock: clock, retentionMs: configuration.progress.journalRetentionMs,
                         interval: .milliseconds(Int64(configuration.journalPruneIntervalSeconds * 1000)), logger: logger)),

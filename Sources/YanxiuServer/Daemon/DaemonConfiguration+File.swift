@@ -58,6 +58,27 @@ extension DaemonConfiguration {
         case "session-lifetime":
             guard let seconds = Double(value), seconds >= 60 else { throw ConfigurationError("session-lifetime must be at least 60 seconds") }
             sessionLifetimeSeconds = seconds
+        case "sms-provider":
+            guard value == "outbox" || value == "command" else { throw ConfigurationError("sms-provider must be outbox or command") }
+            smsProvider = value
+        case "sms-command":
+            guard value.hasPrefix("/") else { throw ConfigurationError("sms-command must be an absolute path") }
+            smsCommand = value
+        case "sms-command-timeout":
+            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("sms-command-timeout must be a positive number of seconds") }
+            smsCommandTimeoutSeconds = seconds
+        case "sms-code-ttl": smsCodeLifetimeSeconds = try Self.positive(value, key)
+        case "sms-resend-interval": smsResendIntervalSeconds = try Self.positive(value, key)
+        case "sms-daily-limit": smsDailyLimit = try Self.positive(value, key)
+        case "sms-max-attempts": smsMaxAttempts = try Self.positive(value, key)
+        case "login-max-failures": loginMaxFailures = try Self.positive(value, key)
+        case "login-lock": loginLockSeconds = try Self.positive(value, key)
+        case "password-scrypt-log-n":
+            guard let logN = Int(value), (10...20).contains(logN) else { throw ConfigurationError("password-scrypt-log-n must be 10 to 20") }
+            passwordScryptLogN = logN
+        case "sample-directory":
+            guard value == "load" || value == "none" else { throw ConfigurationError("sample-directory must be load or none") }
+            loadSampleDirectory = value == "load"
         default: throw ConfigurationError("unknown setting \(key)")
         }
     }

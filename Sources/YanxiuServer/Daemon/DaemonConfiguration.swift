@@ -25,6 +25,20 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var laneQueueLimit = 4096
     public var journalPruneIntervalSeconds = 3600.0
     public var supportContact = "电话/QQ 4008980910（工作日 8:30-17:00）"
+    /// `outbox` keeps messages for `sms.outbox`; `command` runs `smsCommand` with phone and message.
+    public var smsProvider = "outbox"
+    public var smsCommand = ""
+    public var smsCommandTimeoutSeconds = 10.0
+    public var smsCodeLifetimeSeconds = 300
+    public var smsResendIntervalSeconds = 60
+    public var smsDailyLimit = 10
+    public var smsMaxAttempts = 5
+    public var loginMaxFailures = 5
+    public var loginLockSeconds = 900
+    /// log2 of scrypt's N for new password hashes; raising it rehashes old ones at their next login.
+    public var passwordScryptLogN = 15
+    /// Whether the built-in sample directory is loaded on the first start of an empty database.
+    public var loadSampleDirectory = true
 
     public init() {}
 

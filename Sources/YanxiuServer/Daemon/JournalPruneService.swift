@@ -11,9 +11,12 @@ struct JournalPruneService: Service {
     let logger: Logger
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully {
-            await pruneOnce()
-            try? await Task.sleep(for: interval)
+        // A graceful stop cancels the wait at once; cancellation ends the loop.
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await pruneOnce()
+                try await Task.sleep(for: interval)
+            }
         }
     }
 

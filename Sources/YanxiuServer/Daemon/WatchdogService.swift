@@ -21,14 +21,16 @@ struct WatchdogService: Service {
         }
         logger.info("watchdog enabled", metadata: ["watchdog.interval": "\(interval)"])
         let monitor = StallMonitor(limit: interval * 2)
-        while !Task.isShuttingDownGracefully {
-            let started = writer.statistics.commitStartedAt
-            if monitor.isHealthy(commitStartedAt: started, now: DispatchTime.now().uptimeNanoseconds) {
-                _ = notifier.watchdog()
-            } else {
-                logger.error("store writer stalled; withholding watchdog pings")
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                let started = writer.statistics.commitStartedAt
+                if monitor.isHealthy(commitStartedAt: started, now: DispatchTime.now().uptimeNanoseconds) {
+                    _ = notifier.watchdog()
+                } else {
+                    logger.error("store writer stalled; withholding watchdog pings")
+                }
+                try await Task.sleep(for: interval)
             }
-            try? await Task.sleep(for: interval)
         }
     }
 }

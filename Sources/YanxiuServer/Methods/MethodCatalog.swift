@@ -11,6 +11,13 @@ enum MethodCatalog {
         table.register(contentsOf: TopicAdminMethods(app: app).descriptors())
         table.register(contentsOf: EnrollmentMethods(app: app).descriptors())
         table.register(contentsOf: ProgressMethods(app: app, pool: app.heartbeats).descriptors())
+        table.register(contentsOf: SMSMethods(app: app).descriptors())
+        table.register(contentsOf: AccountMethods(app: app).descriptors())
+        table.register(contentsOf: ProfileMethods(app: app).descriptors())
+        table.register(contentsOf: PhoneMethods(app: app).descriptors())
+        table.register(contentsOf: DirectoryMethods(app: app).descriptors())
+        table.register(contentsOf: MembershipMethods(app: app).descriptors())
+        table.register(contentsOf: AdminMethods(app: app).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
         }
@@ -40,7 +47,10 @@ enum ErrorCatalog {
         "enrollment.exists": 409, "enrollment.required": 412, "enrollment.not_open": 412, "enrollment.window_closed": 412,
         "topic.window_closed": 412, "topic.window_open": 412,
         "playback.concurrent": 409, "playback.superseded": 409, "quiz.not_reached": 412,
-        "topic.unknown": 404, "lesson.unknown": 404, "school.unknown": 404, "enrollment.unknown": 404,
+        "sms.delivery_failed": 503, "account.credentials_invalid": 401, "account.unknown": 404,
+        "identity.required": 412, "region.unknown": 404, "school.unknown": 404, "school.exists": 409, "school.is_other": 409,
+        "member.unknown": 404, "member.already_verified": 409, "grant.exists": 409, "grant.unknown": 404, "rebind.mismatch": 412,
+        "topic.unknown": 404, "lesson.unknown": 404, "enrollment.unknown": 404,
         "lesson.locked": 409, "lesson.id_taken": 409, "enrollment.teacher_required": 412, "profile.incomplete": 412,
         "certificate.unknown": 404, "certificate.revoked": 409, "signature.invalid": 409, "document.altered": 409,
     ]

@@ -1,0 +1,77 @@
+import GRDB
+import JSONRPC
+
+/// Moving an account to another phone number: by the owner with two codes, or by support staff.
+public enum PhoneChange {
+    /// Self-service: a code sent to the current phone and one sent to the new phone, both used up here.
+    /// Every session ends; wrong codes are counted even though the change is refused.
+    public static func change(_ db: Database, accountID: Int64, oldCode: String, newPhone: String, newCode: String,
+                              codes: SMSCodeBook, actor: AuditActor, now: Int64) throws -> Result<Void, DomainError> {
+        let account = try AccountRecord.require(db, id: accountID)
+        if newPhone == account.phone { return .failure(DomainError.invalid(field: "newPhone", reason: "same").asDomainError) }
+        if let owner = try AccountRecord.fetch(db, phone: newPhone) {
+            return .failure(.conflict("account.exists", "The new phone number belongs to another account", data: ["userId": .int64(owner.id)]))
+        }
+        if let rejection = try codes.consume(db, phone: account.phone, purpose: .changePhoneOld, code: oldCode, now: now) {
+            return .failure(SMSCodeBook.error(rejection, field: "oldCode"))
+        }
+        if let rejection = try codes.consume(db, phone: newPhone, purpose: .changePhoneNew, code: newCode, now: now) {
+            return .failure(SMSCodeBook.error(rejection, field: "newCode"))
+        }
+        try move(db, account: account, to: newPhone, now: now)
+        try AuditLog.record(db, at: now, actor: actor, action: "account.phoneChanged", target: AccountRecord.target(accountID),
+                            detail: ["from": .string(Masking.phoneNumber(account.phone)), "to": .string(Masking.phoneNumber(newPhone))])
+        return .success(())
+    }
+
+    /// What support staff checked against the account before rebinding it.
+    public struct RebindRequest: Sendable {
+        public var accountID: Int64
+        public var name: String
+        public var idNumber: String
+        public var oldPhone: String
+        public var newPhone: String
+        public var ticket: String
+
+        public init(accountID: Int64, name: String, idNumber: String, oldPhone: String, newPhone: String, ticket: String) {
+            self.accountID = accountID
+            self.name = name
+            self.idNumber = idNumber
+            self.oldPhone = oldPhone
+            self.newPhone = newPhone
+            self.ticket = ticket
+        }
+    }
+
+    /// Support path when the old number is gone: name, ID number and old phone must match the account
+    /// (412 `rebind.mismatch` naming the fields that do not). Audited with the ticket and who did it.
+    public static func rebind(_ db: Database, _ request: RebindRequest, actor: AuditActor, now: Int64) throws {
+        let account = try AccountRecord.require(db, id: request.accountID)
+        var mismatched: [String] = []
+        if account.name != request.name { mismatched.append("name") }
+        if account.idNumber == nil || account.idNumber != AccountText.asciiUppercased(AccountText.trimmed(request.idNumber)) { mismatched.append("idNumber") }
+        if account.phone != request.oldPhone { mismatched.append("oldPhone") }
+        if !mismatched.isEmpty {
+            throw DomainError.precondition("rebind.mismatch", "The details do not match the account",
+                                           data: ["fields": .array(mismatched.map { ["field": .string($0), "reason": "mismatch"] })])
+        }
+        if let owner = try AccountRecord.fetch(db, phone: request.newPhone) {
+            throw DomainError.conflict("account.exists", "The new phone number belongs to another account", data: ["userId": .int64(owner.id)])
+        }
+        try move(db, account: account, to: request.newPhone, now: now)
+        try AuditLog.record(db, at: now, actor: actor, action: "account.phoneRebound", target: AccountRecord.target(account.id),
+                            detail: ["from": .string(Masking.phoneNumber(account.phone)), "to": .string(Masking.phoneNumber(request.newPhone)),
+                                     "ticket": .string(request.ticket)])
+    }
+
+    static func move(_ db: Database, account: AccountRecord, to newPhone: String, now: Int64) throws {
+        try db.execute(sql: "UPDATE account SET phone = ?, password_locked_until = NULL, updated_at = ? WHERE id = ?",
+                       arguments: [newPhone, now, account.id])
+        try SessionAuthenticator.revokeAll(db, accountID: account.id)
+    }
+}
+
+extension RPCError {
+    /// The same refusal as a `DomainError`, for functions that return refusals instead of throwing them.
+    var asDomainError: DomainError { DomainError(code, reason, message, data: data) }
+}

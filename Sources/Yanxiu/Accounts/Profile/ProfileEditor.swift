@@ -1,0 +1,108 @@
+import GRDB
+import JSONRPC
+
+/// Identity, basic information and details of an account, and the lock verification puts on them.
+public enum ProfileEditor {
+    /// Sets the identity and nickname. Switching identity is audited; leaving "teacher" ends a pending
+    /// membership and is refused (409 `profile.locked`) while verified.
+    public static func setIdentity(_ db: Database, accountID: Int64, identity: String, nickname: String, actor: AuditActor, now: Int64) throws {
+        let account = try AccountRecord.require(db, id: accountID)
+        if let previous = account.identity, previous != identity {
+            if previous == "teacher" {
+                if try SchoolMembership.isLocked(db, accountID: accountID) {
+                    throw lockedError(["identity"])
+                }
+                try SchoolMembership.leave(db, accountID: accountID)
+            }
+            try AuditLog.record(db, at: now, actor: actor, action: "account.identitySwitched", target: AccountRecord.target(accountID),
+                                detail: ["from": .string(previous), "to": .string(identity)])
+        }
+        try db.execute(sql: "UPDATE account SET identity = ?, nickname = ?, updated_at = ? WHERE id = ?",
+                       arguments: [identity, nickname, now, accountID])
+        if identity == "teacher" { try rejoin(db, accountID: accountID, now: now) }
+    }
+
+    /// Validated basic information; the roles are optional declarations.
+    public struct BasicInfo: Sendable {
+        public var name: String
+        public var teacherType: String
+        public var schoolID: Int64
+        public var mentalHealthTeacher: Bool?
+        public var homeroomTeacher: Bool?
+
+        public init(name: String, teacherType: String, schoolID: Int64, mentalHealthTeacher: Bool?, homeroomTeacher: Bool?) {
+            self.name = name
+            self.teacherType = teacherType
+            self.schoolID = schoolID
+            self.mentalHealthTeacher = mentalHealthTeacher
+            self.homeroomTeacher = homeroomTeacher
+        }
+    }
+
+    /// Saves name, teacher type and school. A teacher becomes a pending member of the school;
+    /// a verified teacher may not change name or school (409 `profile.locked`).
+    public static func updateBasicInfo(_ db: Database, accountID: Int64, info: BasicInfo, now: Int64) throws {
+        let account = try AccountRecord.require(db, id: accountID)
+        guard account.identity != nil else { throw DomainError.precondition("identity.required", "Choose an identity first (account.setIdentity)") }
+        _ = try SchoolDirectory.require(db, id: info.schoolID)
+        if try SchoolMembership.isLocked(db, accountID: accountID) {
+            var changed: [String] = []
+            if account.name != info.name { changed.append("name") }
+            if account.schoolID != info.schoolID { changed.append("schoolId") }
+            if !changed.isEmpty { throw lockedError(changed) }
+        }
+        try db.execute(sql: "UPDATE account SET name = ?, teacher_type = ?, school_id = ?, updated_at = ? WHERE id = ?",
+                       arguments: [info.name, info.teacherType, info.schoolID, now, accountID])
+        if account.isTeacher {
+            try rejoin(db, accountID: accountID, now: now)
+            try SchoolMembership.declare(db, accountID: accountID, mentalHealth: info.mentalHealthTeacher, homeroom: info.homeroomTeacher)
+        }
+    }
+
+    /// Validated details: nil leaves a field as it is, an empty value clears it.
+    public struct Details: Sendable {
+        public var id: IDNumber??
+        public var title: String??
+        public var stage: String??
+        public var subject: String??
+
+        public init(id: IDNumber??, title: String??, stage: String??, subject: String??) {
+            self.id = id
+            self.title = title
+            self.stage = stage
+            self.subject = subject
+        }
+    }
+
+    /// Saves ID type and number, title, stage and subject; ID changes are refused while verified.
+    public static func updateDetails(_ db: Database, accountID: Int64, details: Details, now: Int64) throws {
+        let account = try AccountRecord.require(db, id: accountID)
+        if let id = details.id, try SchoolMembership.isLocked(db, accountID: accountID) {
+            var changed: [String] = []
+            if account.idType != id?.type.code { changed.append("idType") }
+            if account.idNumber != id?.value { changed.append("idNumber") }
+            if !changed.isEmpty { throw lockedError(changed) }
+        }
+        if let id = details.id {
+            try db.execute(sql: "UPDATE account SET id_type = ?, id_number = ? WHERE id = ?", arguments: [id?.type.code, id?.value, accountID])
+        }
+        for (column, value) in [("title", details.title), ("stage", details.stage), ("subject", details.subject)] {
+            if let value { try db.execute(sql: "UPDATE account SET \(column) = ? WHERE id = ?", arguments: [value, accountID]) }
+        }
+        try db.execute(sql: "UPDATE account SET updated_at = ? WHERE id = ?", arguments: [now, accountID])
+        if account.isTeacher { try rejoin(db, accountID: accountID, now: now) }
+    }
+
+    /// A teacher with a school and no membership (new, or removed and now editing) becomes pending again.
+    static func rejoin(_ db: Database, accountID: Int64, now: Int64) throws {
+        guard let schoolID = try Int64.fetchOne(db, sql: "SELECT school_id FROM account WHERE id = ?", arguments: [accountID]) else { return }
+        if let member = try SchoolMembership.fetch(db, accountID: accountID), member.isVerified { return }
+        try SchoolMembership.join(db, accountID: accountID, schoolID: schoolID, now: now)
+    }
+
+    /// 409 `profile.locked`, naming the fields the caller tried to change.
+    static func lockedError(_ fields: [String]) -> DomainError {
+        DomainError.conflict("profile.locked", "Verified by the school: ask its administrator to remove you before changing this",
+                             data: ["fields": .array(fields.map { ["field": .string($0), "reason": "locked"] })])
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+/// How codes reach phones, chosen in the configuration.
+public enum SMSProvider: Sendable, Equatable {
+    /// Messages are kept in the database for operators (`sms.outbox`): the embedded default.
+    case outbox
+    /// A program is run with the phone (E.164) and the message as its two arguments.
+    case command(path: String, timeoutSeconds: Double)
+
+    /// Stores the message for the outbox provider, in the same transaction as its code.
+    public func store(_ db: Database, phone: String, text: String, now: Int64) throws {
+        guard case .outbox = self else { return }
+        try db.execute(sql: "INSERT INTO sms_outbox (phone, text, sent_at) VALUES (?, ?, ?)", arguments: [phone, text, now])
+    }
+
+    /// Hands the message to the gateway program; a no-op for the outbox. Blocks: call through `Offload.run`.
+    public func deliver(phone: PhoneNumber, text: String) throws {
+        guard case .command(let path, let timeout) = self else { return }
+        try SMSCommand(path: path, timeoutSeconds: timeout).run(arguments: [phone.e164, text])
+    }
+}
+
+/// Why the gateway program did not take a message.
+public struct SMSDeliveryError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
+/// Runs the gateway program directly (no shell, so a message can never become a command) with a time limit.
+struct SMSCommand {
+    let path: String
+    let timeoutSeconds: Double
+
+    func run(arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        do {
+            try process.run()
+        } catch {
+            throw SMSDeliveryError(description: "cannot start \(path): \(error)")
+        }
+        if finished.wait(timeout: .now() + timeoutSeconds) == .timedOut {
+            process.terminate()
+            finished.wait()
+            throw SMSDeliveryError(description: "\(path) did not finish within \(timeoutSeconds) s")
+        }
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            throw SMSDeliveryError(description: "\(path) failed with status \(process.terminationStatus)")
+        }
+    }
+}

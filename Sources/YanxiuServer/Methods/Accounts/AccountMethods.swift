@@ -1,0 +1,51 @@
+import GRDB
+import JSONRPC
+import Yanxiu
+
+/// Registration, login, logout and password change.
+struct AccountMethods {
+    let app: AppContext
+
+    func descriptors() -> [MethodDescriptor] {
+        let app = self.app
+        return [
+            MethodDescriptor(
+                "account.register", "Creates an account from a phone, its register code and a password; opens a session.", access: .anyone,
+                params: [
+                    .string("phone", "mainland mobile number", maxLength: 32), .string("code", "the six-digit register code", maxLength: 16),
+                    .string("password", "8 to 64 characters with letters and digits", maxLength: 1024),
+                    .boolean("agreeTerms", "must be true: the user agreement and privacy policy are accepted"),
+                ],
+                result: "{session, userId, expiresAt}",
+                errors: ["params.invalid", "sms.code_invalid", "account.exists"]
+            ) { call in try await AccountLogin.register(app, call) },
+            MethodDescriptor(
+                "account.login", "Opens a session with the phone and either its password or a login code.", access: .anyone,
+                params: [
+                    .string("phone", "mainland mobile number", maxLength: 32),
+                    .string("password", required: false, "the password (or give code)", maxLength: 1024),
+                    .string("code", required: false, "a login code (or give password)", maxLength: 16),
+                ],
+                result: "{session, userId, expiresAt}",
+                errors: ["params.invalid", "account.credentials_invalid", "account.locked", "account.unknown", "sms.code_invalid"]
+            ) { call in try await AccountLogin.login(app, call) },
+            MethodDescriptor(
+                "account.logout", "Ends this session.", access: .user,
+                params: [.string("session", "session token")], result: "{loggedOut}", errors: ["session.unknown", "session.expired"]
+            ) { call in
+                let account = try await app.account(call)
+                try await app.store.write { db in try SessionAuthenticator.revoke(db, tokenHash: account.tokenHash) }
+                return ["loggedOut": true]
+            },
+            MethodDescriptor(
+                "account.changePassword", "Replaces the password; every session ends and a new one is returned.", access: .user,
+                params: [
+                    .string("session", "session token"), .string("oldPassword", "the current password", maxLength: 1024),
+                    .string("newPassword", "8 to 64 characters with letters and digits", maxLength: 1024),
+                ],
+                result: "{session, userId, expiresAt}",
+                errors: ["params.invalid", "session.unknown", "session.expired", "account.credentials_invalid", "account.locked"]
+            ) { call in try await AccountLogin.changePassword(app, call) },
+        ]
+    }
+}

@@ -1,0 +1,69 @@
+import GRDB
+import JSONRPC
+import Yanxiu
+
+/// What school administrators do: list pending teachers, verify their roles, remove them.
+struct MembershipMethods {
+    let app: AppContext
+
+    func descriptors() -> [MethodDescriptor] {
+        let app = self.app
+        let session = ParamSpec.string("session", required: false, "a school administrator's session (operators need none)")
+        let school = ParamSpec.integer("schoolId", "the school")
+        let user = ParamSpec.integer("userId", "the teacher's account")
+        return [
+            MethodDescriptor(
+                "school.pendingTeachers", "The school's teachers awaiting verification (or with status: verified, all), oldest first.", access: .user,
+                params: [session, school, .string("status", required: false, "pending (default), verified or all", oneOf: ["pending", "verified", "all"]),
+                         .boolean("unmasked", required: false, "operators only: phone and ID in full")],
+                result: "{teachers: [{userId, name, phone, idType, idNumber, status, declared, verified, joinedAt}]}",
+                errors: ["params.invalid", "session.unknown", "auth.forbidden", "school.unknown"]
+            ) { call in
+                let schoolID = try call.params.requireInt64("schoolId")
+                _ = try await app.authorise(call, Self.isAdmin(of: schoolID))
+                let unmasked = try app.unmasked(call)
+                let status = call.params.string("status") ?? "pending"
+                return ["teachers": .array(try await app.store.read { db in
+                    _ = try SchoolDirectory.require(db, id: schoolID)
+                    return try SchoolMembership.members(db, schoolID: schoolID, status: status == "all" ? nil : status, unmasked: unmasked)
+                })]
+            },
+            MethodDescriptor(
+                "school.verifyTeacher", "Verifies a member's roles; name, ID and school are then locked until removal. Audited.", access: .user,
+                params: [session, school, user, .boolean("mentalHealthTeacher", "verified as a mental-health education teacher"),
+                         .boolean("homeroomTeacher", "verified as a homeroom teacher")],
+                result: "the membership {schoolId, status, declared, verified, verifiedAt}",
+                errors: ["params.invalid", "session.unknown", "auth.forbidden", "school.unknown", "school.is_other", "member.unknown", "member.already_verified"]
+            ) { call in
+                let schoolID = try call.params.requireInt64("schoolId")
+                let userID = try call.params.requireInt64("userId")
+                let mentalHealth = call.params.bool("mentalHealthTeacher") ?? false
+                let homeroom = call.params.bool("homeroomTeacher") ?? false
+                guard mentalHealth || homeroom else {
+                    throw DomainError.invalid([.init(field: "mentalHealthTeacher", reason: "noRole"), .init(field: "homeroomTeacher", reason: "noRole")])
+                }
+                let actor = try await app.authorise(call, Self.isAdmin(of: schoolID))
+                let now = app.clock.nowMs
+                return try await app.store.write { db in
+                    try SchoolMembership.verify(db, schoolID: schoolID, accountID: userID, mentalHealth: mentalHealth, homeroom: homeroom, actor: actor, now: now).json
+                }
+            },
+            MethodDescriptor(
+                "school.removeTeacher", "Ends a teacher's membership of the school; the profile unlocks. Audited.", access: .user,
+                params: [session, school, user], result: "{removed}",
+                errors: ["params.invalid", "session.unknown", "auth.forbidden", "school.unknown", "member.unknown"]
+            ) { call in
+                let schoolID = try call.params.requireInt64("schoolId")
+                let userID = try call.params.requireInt64("userId")
+                let actor = try await app.authorise(call, Self.isAdmin(of: schoolID))
+                let now = app.clock.nowMs
+                try await app.store.write { db in try SchoolMembership.remove(db, schoolID: schoolID, accountID: userID, actor: actor, now: now) }
+                return ["removed": true]
+            },
+        ]
+    }
+
+    static func isAdmin(of schoolID: Int64) -> @Sendable (Database, Int64) throws -> Bool {
+        { db, account in try AdminGrants.holds(db, accountID: account, role: .schoolAdmin, scope: String(schoolID)) }
+    }
+}
