@@ -60,28 +60,16 @@ struct EnrollmentAccount {
         try db.execute(
             sql: "UPDATE account SET name = ?, id_type = ?, id_number = ?, school_id = ?, updated_at = ? WHERE id = ?",
             arguments: [form.name, form.idType.code, form.idNumber, form.schoolId, now, id])
-        try db.execute(
-            sql: "INSERT INTO audit (at, actor_account, action, target, detail) VALUES (?, ?, 'profile.update', ?, ?)",
-            arguments: [now, id, "account:\(id)", "from enrolment form: " + changed.joined(separator: ", ")])
+        try AuditLog.record(
+            db, at: now, actor: AuditActor(accountID: id), action: "account.profileFromEnrollment", target: AccountRecord.target(id),
+            detail: ["fields": .array(changed.map(JSONValue.string))])
     }
 
-    /// Files the declared roles for the school's administrator: a pending membership of the form's
-    /// school, or new declarations on a verified one. Declarations never change a verification (the
-    /// administrator verifies roles, and only what they verified counts), as in the accounts rules.
+    /// Files the declared roles for the school's administrator through the accounts rules: a pending
+    /// membership of the form's school (moved there if pending elsewhere), or new declarations on a
+    /// verified one, which never change what the administrator verified.
     func fileDeclaredRoles(_ db: Database, form: EnrollmentForm, now: Int64) throws {
-        guard !isVerified else {
-            try db.execute(
-                sql: "UPDATE school_member SET declared_mental_health = ?, declared_homeroom = ? WHERE account_id = ?",
-                arguments: [form.isMentalHealthTeacher, form.isHomeroomTeacher, id])
-            return
-        }
-        try db.execute(
-            sql: """
-                INSERT INTO school_member (account_id, school_id, declared_mental_health, declared_homeroom, status, joined_at)
-                VALUES (?, ?, ?, ?, 'pending', ?)
-                ON CONFLICT (account_id) DO UPDATE SET school_id = excluded.school_id,
-                    declared_mental_health = excluded.declared_mental_health, declared_homeroom = excluded.declared_homeroom
-                """,
-            arguments: [id, form.schoolId, form.isMentalHealthTeacher, form.isHomeroomTeacher, now])
+        try SchoolMembership.join(db, accountID: id, schoolID: form.schoolId, now: now)
+        try SchoolMembership.declare(db, accountID: id, mentalHealth: form.isMentalHealthTeacher, homeroom: form.isHomeroomTeacher)
     }
 }

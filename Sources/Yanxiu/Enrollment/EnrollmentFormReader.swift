@@ -53,18 +53,15 @@ public struct EnrollmentFormReader {
             honours: honours, itAbility: itAbility, countyKeyTeacher: countyKeyTeacher, subjectLeader: subjectLeader, researcher: researcher)
     }
 
-    /// A real name as on the ID: letters of any script, `·` between the parts of minority and
-    /// foreign names, and inner spaces; no digits or invisible characters.
+    /// A real name by the accounts rules (`PersonName`), so the form and the profile accept the same names.
     mutating func name(_ object: JSONObject) -> String? {
-        guard let name = fields.string(object, "name", at: "", maxLength: 50) else { return nil }
-        let allowed = name.allSatisfy { character in
-            character == " " || character == "·" || character == "•" || (character.isLetter && AccountText.isVisible(character))
-        }
-        guard allowed else {
-            fields.report("name", "format")
+        guard let text = fields.string(object, "name", at: "", maxLength: 200) else { return nil }
+        do {
+            return try PersonName.realName(text)
+        } catch {
+            fields.report("name", error.rawValue)
             return nil
         }
-        return name
     }
 
     /// A code of the field's list; `not_in_list` for anything else.

@@ -60,11 +60,4 @@ public enum EnrollmentService {
         }
         return try EnrollmentQuery.record(row)
     }
-
-    /// The calendar day in China Standard Time of a daemon instant: the "today" of ID checks.
-    public static func chinaDate(_ ms: Int64) -> CalendarDate {
-        let days = (ms + 8 * 3_600_000).floorDiv(86_400_000)
-        let (year, month, day) = Timestamp.civil(fromDays: days)
-        return CalendarDate(year: year, month: month, day: day)!
-    }
 }

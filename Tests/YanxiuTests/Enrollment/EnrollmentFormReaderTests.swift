@@ -92,11 +92,12 @@ struct EnrollmentFormReaderTests {
             .setting("nickname", "x")
         #expect(Self.problems(value) == [
             Problem(field: "nickname", reason: "unknown"),
-            Problem(field: "name", reason: "format"),
+            Problem(field: "name", reason: "characters"),
             Problem(field: "schoolId", reason: "type"),
             Problem(field: "isHomeroomTeacher", reason: "type"),
             Problem(field: "entryYear", reason: "out_of_range"),
         ])
         #expect(Self.problems(EnrollmentFixtures.form.setting("name", "阿依古丽·买买提")) == [])
+        #expect(Self.problems(EnrollmentFixtures.form.setting("name", "张")) == [Problem(field: "name", reason: "tooShort")])
     }
 }

@@ -22,7 +22,7 @@ struct EnrollmentMethods {
                 let account = try await app.account(call)
                 let topicID = try call.params.require("topicId")
                 let now = app.clock.nowMs
-                let form = try EnrollmentFormReader.read(call.params["form"] ?? .null, today: EnrollmentService.chinaDate(now))
+                let form = try EnrollmentFormReader.read(call.params["form"] ?? .null, today: CalendarDate.inChina(atMs: now))
                 let record = try await app.store.write { db in
                     try EnrollmentService.create(db, accountID: account.accountID, topicID: topicID, form: form, now: now)
                 }
