@@ -32,6 +32,7 @@ public enum Daemon {
             logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats, instruments: instruments)
         _ = notifier.status("loading first-start data")
         try await FirstStart.run(app: app)
+        try await CatalogFirstStartLoader(app: app).run()
         let dispatcher = MethodCatalog.dispatcher(app: app)
 
         let server = RPCServer(

@@ -45,6 +45,7 @@ extension DaemonConfiguration {
             idleTimeoutSeconds = seconds
         case "log-level": logLevel = try Self.level(value)
         case "support-contact": supportContact = value
+        case "first-start-topic": firstStartTopic = value
         case "heartbeat-interval": progress.heartbeatIntervalMs = try Self.milliseconds(value, key)
         case "jitter-allowance": progress.jitterAllowanceMs = try Self.milliseconds(value, key)
         case "span-cap": progress.spanCapMs = try Self.milliseconds(value, key)

@@ -17,6 +17,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logLevel = Logger.Level.info
     public var testClock = false
     public var sessionLifetimeSeconds = 7.0 * 24 * 3600
+    /// The topic an empty database gets on first start: `embedded` (the 2023 winter sample), `none`, or a topic document file.
+    public var firstStartTopic = "embedded"
     public var progress = ProgressSettings()
     /// Serial lanes of the heartbeat pool; 0 means twice the processor count.
     public var progressLanes = 0

@@ -7,6 +7,9 @@ enum MethodCatalog {
         let document = DocumentBox()
         var table = MethodTable()
         table.register(contentsOf: SystemMethods(app: app).descriptors(discover: { document.value }))
+        table.register(contentsOf: CatalogReadMethods(app: app).descriptors())
+        table.register(contentsOf: TopicAdminMethods(app: app).descriptors())
+        table.register(contentsOf: EnrollmentMethods(app: app).descriptors())
         table.register(contentsOf: ProgressMethods(app: app, pool: app.heartbeats).descriptors())
         table.register(contentsOf: SMSMethods(app: app).descriptors())
         table.register(contentsOf: AccountMethods(app: app).descriptors())
@@ -17,6 +20,7 @@ enum MethodCatalog {
         table.register(contentsOf: AdminMethods(app: app).descriptors())
         table.register(contentsOf: OperationsMethods(app: app, instruments: app.instruments).descriptors())
         table.register(contentsOf: BackupMethods(app: app).descriptors())
+        table.register(contentsOf: ReportMethods(app: app).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
         }
@@ -50,6 +54,8 @@ enum ErrorCatalog {
         "sms.delivery_failed": 503, "account.credentials_invalid": 401, "account.unknown": 404,
         "identity.required": 412, "region.unknown": 404, "school.unknown": 404, "school.exists": 409, "school.is_other": 409,
         "member.unknown": 404, "member.already_verified": 409, "grant.exists": 409, "grant.unknown": 404, "rebind.mismatch": 412,
+        "topic.unknown": 404, "lesson.unknown": 404, "enrollment.unknown": 404,
+        "lesson.locked": 409, "lesson.id_taken": 409, "enrollment.teacher_required": 412, "profile.incomplete": 412,
         "backup.exists": 409, "backup.running": 409, "backup.failed": 503,
         "certificate.unknown": 404, "certificate.revoked": 409, "signature.invalid": 409, "document.altered": 409,
     ]
