@@ -28,7 +28,7 @@ public final class RPCClient {
     private var buffer: [UInt8] = []
     private var start = 0
     private var chunk = [UInt8](repeating: 0, count: 65536)
-    private var nextID = 1
+    var nextID = 1
 
     public init(socketPath: String) throws(ClientError) {
         path = socketPath

@@ -20,12 +20,8 @@ struct ReportStreams {
                    status = 'verified' AND verified_mental_health, status = 'verified' AND verified_homeroom
             FROM school_member ORDER BY account_id
             """)
-        completions = try Row.fetchCursor(db, sql: """
-            SELECT lp.account_id, COUNT(*), TOTAL(l.credit_hours)
-            FROM lesson_progress lp CROSS JOIN lesson l ON l.id = lp.lesson_id
-            WHERE lp.topic_id = ? AND lp.completed_at IS NOT NULL
-            GROUP BY lp.account_id ORDER BY lp.account_id
-            """, arguments: [topicID])
+        completions = try Row.fetchCursor(
+            db, sql: "SELECT account_id, lessons, hours FROM topic_completion WHERE topic_id = ? ORDER BY account_id", arguments: [topicID])
         // TODO(certs merge): the certificate table arrives with the certificates branch.
         certificates = try db.tableExists("certificate") ? Row.fetchCursor(db, sql: """
             SELECT account_id FROM certificate WHERE topic_id = ? AND revoked_at IS NULL ORDER BY account_id
@@ -51,7 +47,7 @@ struct ReportStreams {
         while let row = completion, Self.account(row) <= account {
             if Self.account(row) == account {
                 teacher.completedLessons = row[1]
-                teacher.learnedHours = row[2]
+                teacher.learnedHours = Double(row[2] as Int64)
             }
             completion = try completions.next()
         }
