@@ -54,6 +54,14 @@ extension DaemonConfiguration {
         case "session-lifetime":
             guard let seconds = Double(value), seconds >= 60 else { throw ConfigurationError("session-lifetime must be at least 60 seconds") }
             sessionLifetimeSeconds = seconds
+        case "issuer-key": issuerKeyPath = value
+        case "issuer-name":
+            guard !value.isEmpty else { throw ConfigurationError("issuer-name must not be empty") }
+            issuerName = value
+        case "font-paths":
+            let paths = list(value)
+            guard !paths.isEmpty else { throw ConfigurationError("font-paths must name at least one TrueType font") }
+            certificateFontPaths = paths
         default: throw ConfigurationError("unknown setting \(key)")
         }
     }

@@ -22,6 +22,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var progressLanes = 0
     public var laneQueueLimit = 4096
     public var supportContact = "电话/QQ 4008980910（工作日 8:30-17:00）"
+    /// The issuer's private key file; empty means the systemd credential, else `<stateDirectory>/issuer-key`.
+    public var issuerKeyPath = ""
+    /// The name certificates carry as their issuer's.
+    public var issuerName = IssuerKeyring.defaultIssuerName
+    /// TrueType fonts of printed certificates, in priority order.
+    public var certificateFontPaths = CertificatePDFRenderer.defaultFontPaths
 
     public init() {}
 

@@ -8,6 +8,7 @@ enum MethodCatalog {
         var table = MethodTable()
         table.register(contentsOf: SystemMethods(app: app).descriptors(discover: { document.value }))
         table.register(contentsOf: ProgressMethods(app: app, pool: app.heartbeats).descriptors())
+        table.register(contentsOf: CertificateMethods(app: app).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
         }
@@ -38,5 +39,6 @@ enum ErrorCatalog {
         "topic.window_closed": 412, "topic.window_open": 412,
         "playback.concurrent": 409, "playback.superseded": 409, "quiz.not_reached": 412,
         "certificate.unknown": 404, "certificate.revoked": 409, "signature.invalid": 409, "document.altered": 409,
+        "topic.unknown": 404, "certificate.issuance_running": 409, "certificate.fonts_unavailable": 503,
     ]
 }
