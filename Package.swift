@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["YanxiuClient", "JSONRPC"],
+            dependencies: ["YanxiuClient", "JSONRPC", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
     ]
