@@ -3,8 +3,9 @@ import Glibc
 #endif
 
 /// Words for what an fd is, so an operator reading a start-up error can fix the unit file.
-enum FileDescriptorKind {
-    static func describe(_ fd: Int32) -> String {
+public enum FileDescriptorKind {
+    /// e.g. `listening stream socket, AF_UNIX`, `datagram socket, AF_INET6`, `regular file`.
+    public static func describe(_ fd: Int32) -> String {
         var status = stat()
         guard fstat(fd, &status) == 0 else {
             return "not open: \(String(cString: strerror(errno)))"
@@ -37,7 +38,8 @@ enum FileDescriptorKind {
         return "\(listening ? "listening " : "")\(typeName), \(familyName)"
     }
 
-    static func familyName(_ family: Int32) -> String {
+    /// `AF_UNIX`, `AF_INET`, … or `family N`.
+    public static func familyName(_ family: Int32) -> String {
         switch family {
         case AF_UNIX: return "AF_UNIX"
         case AF_INET: return "AF_INET"

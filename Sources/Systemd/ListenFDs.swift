@@ -18,7 +18,10 @@ public struct ListenFDs: Sendable, Equatable {
         }
     }
 
-    /// In fd order, starting at `SD_LISTEN_FDS_START` (3).
+    /// The first passed fd; the others follow without gaps.
+    public static let firstDescriptor: Int32 = SD_LISTEN_FDS_START
+
+    /// In fd order, starting at `firstDescriptor`.
     public let descriptors: [Descriptor]
 
     public init(descriptors: [Descriptor]) {
@@ -52,7 +55,7 @@ public struct ListenFDs: Sendable, Equatable {
         }
         let descriptors = (0..<Int(count)).map { index in
             let name = names?[index].map { String(cString: $0) } ?? "unknown"
-            return Descriptor(fd: SD_LISTEN_FDS_START + Int32(index), name: name)
+            return Descriptor(fd: firstDescriptor + Int32(index), name: name)
         }
         return ListenFDs(descriptors: descriptors)
     }

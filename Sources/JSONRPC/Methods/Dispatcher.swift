@@ -21,6 +21,38 @@ public struct Dispatcher: Sendable {
         return RPCResponse.line(reply)
     }
 
+    /// Callback form of `handle`: single calls to callback methods run without a task; the
+    /// rest runs in one. `reply` gets the line to send, or nil.
+    public func handle(line: some Collection<UInt8>, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void, reply: @escaping @Sendable ([UInt8]?) -> Void) {
+        let incoming = RPCRequestDecoder.decode(line, maxDepth: maxDepth)
+        if case .request(let request) = incoming, let method = table[request.method], let callback = method.callbackHandler {
+            let problems = method.validate(request.params)
+            let refusal: RPCError? =
+                method.access == .operator && !peer.isOperator ? .operatorRequired() : problems.isEmpty ? nil : .invalidParams(problems)
+            if let refusal {
+                reply(request.id.isNotification ? nil : RPCResponse.line(RPCResponse.failure(id: request.id.json, error: refusal)))
+                return
+            }
+            let call = RPCCall(method: request.method, params: Params(request.params), peer: peer, notify: notify)
+            let report = reportInternalError
+            callback(call) { result in
+                guard case .value(let id) = request.id else { return reply(nil) }
+                switch result {
+                case .success(let value): reply(RPCResponse.line(RPCResponse.success(id: id, result: value)))
+                case .failure(let error as any RPCErrorConvertible): reply(RPCResponse.line(RPCResponse.failure(id: id, error: error.rpcError)))
+                case .failure(let error):
+                    report(request.method, error)
+                    reply(RPCResponse.line(RPCResponse.failure(id: id, error: .internalError())))
+                }
+            }
+            return
+        }
+        Task {
+            let value = await self.reply(to: incoming, peer: peer, notify: notify)
+            reply(value.map(RPCResponse.line))
+        }
+    }
+
     /// The reply value for decoded input, or nil when nothing must be sent.
     public func reply(to incoming: RPCIncoming, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void) async -> JSONValue? {
         switch incoming {

@@ -42,6 +42,8 @@ public struct RPCCall: Sendable {
 /// One entry of the method table: name, contract and handler.
 public struct MethodDescriptor: Sendable {
     public typealias Handler = @Sendable (RPCCall) async throws -> JSONValue
+    /// A handler that answers through a callback, for hot methods that must not pay for a task per call.
+    public typealias CallbackHandler = @Sendable (RPCCall, @escaping @Sendable (Result<JSONValue, any Error>) -> Void) -> Void
 
     public var name: String
     public var summary: String
@@ -51,6 +53,7 @@ public struct MethodDescriptor: Sendable {
     /// The `data.reason` values this method may answer with, for the OpenRPC document.
     public var errors: [String]
     public var handler: Handler
+    public var callbackHandler: CallbackHandler?
 
     public init(
         _ name: String, _ summary: String, access: MethodAccess, params: [ParamSpec] = [], result: String = "",
@@ -63,6 +66,20 @@ public struct MethodDescriptor: Sendable {
         self.result = result
         self.errors = errors
         self.handler = handler
+        callbackHandler = nil
+    }
+
+    /// A method served through a callback; its async form is derived from it.
+    public init(
+        _ name: String, _ summary: String, access: MethodAccess, params: [ParamSpec] = [], result: String = "",
+        errors: [String] = [], callback: @escaping CallbackHandler
+    ) {
+        self.init(name, summary, access: access, params: params, result: result, errors: errors) { call in
+            try await withCheckedThrowingContinuation { continuation in
+                callback(call) { continuation.resume(with: $0) }
+            }
+        }
+        callbackHandler = callback
     }
 
     /// Every problem with `params` against the declared specs, in declaration order.

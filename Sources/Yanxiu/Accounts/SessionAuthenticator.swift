@@ -42,7 +42,9 @@ public enum SessionAuthenticator {
         }
         let expiresAt: Int64 = row["expires_at"]
         guard expiresAt > now else { throw DomainError.unauthorized("session.expired", "Session expired; log in again") }
-        return AuthenticatedAccount(accountID: row["account_id"], tokenHash: tokenHash, expiresAt: expiresAt)
+        let account = AuthenticatedAccount(accountID: row["account_id"], tokenHash: tokenHash, expiresAt: expiresAt)
+        SessionCache.shared.remember(account)
+        return account
     }
 
     /// Whether the sliding expiry is due to move (at most about once an hour per session).
@@ -53,14 +55,25 @@ public enum SessionAuthenticator {
     /// Slides the session's expiry forward.
     public static func renew(_ db: Database, _ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64) throws {
         try db.execute(sql: "UPDATE session SET expires_at = ? WHERE token_hash = ?", arguments: [now + lifetimeMs, account.tokenHash])
+        SessionCache.shared.forget(tokenHash: account.tokenHash)
     }
 
     /// Ends every session of an account (password or phone change).
     public static func revokeAll(_ db: Database, accountID: Int64) throws {
         try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [accountID])
+        SessionCache.shared.forget(accountID: accountID)
+        // Also after the commit: a concurrent authentication may have re-cached it meanwhile.
+        db.afterNextTransaction { _ in SessionCache.shared.forget(accountID: accountID) }
     }
 
     public static func revoke(_ db: Database, tokenHash: Data) throws {
         try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash])
+        SessionCache.shared.forget(tokenHash: tokenHash)
+        db.afterNextTransaction { _ in SessionCache.shared.forget(tokenHash: tokenHash) }
+    }
+
+    /// The account of a live session when it was proven moments ago, without touching the database.
+    public static func cached(token: String, now: Int64) -> AuthenticatedAccount? {
+        SessionCache.shared.lookup(hash(token), now: now)
     }
 }

@@ -10,16 +10,16 @@ struct AccountProgressState {
     var lastTouched: UInt64 = DispatchTime.now().uptimeNanoseconds
 
     static func load(_ db: Database, accountID: Int64) throws -> AccountProgressState {
-        let stored = try String.fetchOne(db, sql: "SELECT state FROM playback_state WHERE account_id = ?", arguments: [accountID])
-        let tracker = try stored.map { try JSONDecoder().decode(PlaybackTracker.self, from: Data($0.utf8)) } ?? PlaybackTracker()
+        let stored = try Data.fetchOne(db, sql: "SELECT state FROM playback_state WHERE account_id = ?", arguments: [accountID])
+        let tracker = try stored.map(StateCodec.decodeTracker) ?? PlaybackTracker()
         return AccountProgressState(tracker: tracker)
     }
 
     static func loadLesson(_ db: Database, accountID: Int64, lessonId: String) throws -> LessonProgress? {
-        guard let stored = try String.fetchOne(
+        guard let stored = try Data.fetchOne(
             db, sql: "SELECT state FROM lesson_progress WHERE account_id = ? AND lesson_id = ?", arguments: [accountID, lessonId])
         else { return nil }
-        return try JSONDecoder().decode(LessonProgress.self, from: Data(stored.utf8))
+        return try StateCodec.decodeProgress(stored)
     }
 
     static func isEnrolled(_ db: Database, accountID: Int64, topicId: String) throws -> Bool {

@@ -2,19 +2,59 @@ import Foundation
 import JSONRPC
 
 extension HeartbeatPool {
+    public typealias Completion<T> = @Sendable (Result<T, any Error>) -> Void
+
     /// Judges one heartbeat of `accountID` and returns the receipt once its effects are committed.
     public func heartbeat(accountID: Int64, lessonId: String, _ heartbeat: Heartbeat) async throws -> HeartbeatReceipt {
-        try await onLane(accountID) { lane, deliver in
-            do {
-                try self.judge(heartbeat, accountID: accountID, lessonId: lessonId, lane: lane, deliver: deliver)
-            } catch {
-                deliver(.failure(error))
-            }
+        try await withCheckedThrowingContinuation { continuation in
+            submit(accountID: accountID, lessonId: lessonId, heartbeat) { continuation.resume(with: $0) }
         }
     }
 
+    /// Callback form for the socket's hot path: the session is proven from memory when it
+    /// can be, else on a lane (never on the caller's thread), then the heartbeat is judged
+    /// on the account's lane and `completion` runs after the commit.
+    public func heartbeat(session token: String, lessonId: String, _ heartbeat: Heartbeat, sessionLifetimeMs: Int64, completion: @escaping Completion<HeartbeatReceipt>) {
+        let now = clock.nowMs
+        if let account = SessionAuthenticator.cached(token: token, now: now) {
+            renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs)
+            submit(accountID: account.accountID, lessonId: lessonId, heartbeat, completion: completion)
+            return
+        }
+        let pool = store.pool
+        let tokenHash = SessionAuthenticator.hash(token)
+        let lane = lanes[Int(tokenHash.first ?? 0) % lanes.count]
+        let accepted = lane.enqueue {
+            do {
+                let account = try pool.read { db in try SessionAuthenticator.authenticate(db, token: token, now: now) }
+                self.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs)
+                self.submit(accountID: account.accountID, lessonId: lessonId, heartbeat, completion: completion)
+            } catch {
+                completion(.failure(StoreError.classify(error)))
+            }
+        }
+        if !accepted { completion(.failure(RPCError.busy(retryAfterMs: 100))) }
+    }
+
+    private func renewIfDue(_ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64) {
+        guard SessionAuthenticator.needsRenewal(account, now: now, lifetimeMs: lifetimeMs) else { return }
+        store.writer.submit({ db in try SessionAuthenticator.renew(db, account, now: now, lifetimeMs: lifetimeMs) }, completion: { _ in })
+    }
+
+    func submit(accountID: Int64, lessonId: String, _ heartbeat: Heartbeat, completion: @escaping Completion<HeartbeatReceipt>) {
+        let lane = lane(for: accountID)
+        let accepted = lane.enqueue {
+            do {
+                try self.judge(heartbeat, accountID: accountID, lessonId: lessonId, lane: lane, deliver: completion)
+            } catch {
+                completion(.failure(StoreError.classify(error)))
+            }
+        }
+        if !accepted { completion(.failure(RPCError.busy(retryAfterMs: 100))) }
+    }
+
     private func judge(_ heartbeat: Heartbeat, accountID: Int64, lessonId: String, lane: ProgressLane,
-                       deliver: @escaping @Sendable (Result<HeartbeatReceipt, any Error>) -> Void) throws {
+                       deliver: @escaping Completion<HeartbeatReceipt>) throws {
         let now = clock.nowMs
         var (context, account, progress) = try prepare(lane, accountID: accountID, lessonId: lessonId, now: now)
         var tracker = account.tracker
@@ -38,8 +78,8 @@ extension HeartbeatPool {
             lane.accounts[accountID] = account
             let write = ProgressWrite(
                 accountID: accountID, lessonId: lessonId, topicId: context.topicId, now: now,
-                progressJSON: String(decoding: try lane.encoder.encode(progress), as: UTF8.self), progress: progress,
-                trackerJSON: trackerChanged ? String(decoding: try lane.encoder.encode(tracker), as: UTF8.self) : nil,
+                progressState: StateCodec.encode(progress), progress: progress,
+                trackerState: trackerChanged ? StateCodec.encode(tracker) : nil,
                 journal: .init(playbackId: heartbeat.playbackId, seq: heartbeat.seq, positionMs: heartbeat.positionMs,
                                state: heartbeat.state, rate: heartbeat.rate, verdict: receipt.verdict.rawValue, creditedMs: receipt.creditedMs))
             commit(write, lane: lane, value: receipt, deliver: deliver)

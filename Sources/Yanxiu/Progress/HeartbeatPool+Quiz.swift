@@ -31,8 +31,8 @@ extension HeartbeatPool {
                 let answersJSON = JSONWriter.string(.array(answers.map { ["questionId": .string($0.questionId), "choices": .array($0.choices.map { .int($0) })] }))
                 let write = ProgressWrite(
                     accountID: accountID, lessonId: lessonId, topicId: context.topicId, now: now,
-                    progressJSON: String(decoding: try lane.encoder.encode(progress), as: UTF8.self), progress: progress,
-                    trackerJSON: nil, journal: nil)
+                    progressState: StateCodec.encode(progress), progress: progress,
+                    trackerState: nil, journal: nil)
                 let result = QuizResult(grade: grade, quizPassed: progress.quizPassed, firstPassedAt: progress.quizPassedAt)
                 self.store.writer.submit({ db in
                     try write.apply(db)

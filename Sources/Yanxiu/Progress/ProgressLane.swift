@@ -13,11 +13,6 @@ final class ProgressLane: @unchecked Sendable {
     /// Confined to `queue` (see the type's comment).
     var accounts: [Int64: AccountProgressState] = [:]
     private var operations = 0
-    let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
 
     /// Accounts idle for this long leave memory; their state is on disk.
     static let idleEvictionNanoseconds: UInt64 = 10 * 60 * 1_000_000_000

@@ -9,7 +9,7 @@ enum ProgressSchema {
                     account_id INTEGER NOT NULL REFERENCES account(id),
                     lesson_id TEXT NOT NULL REFERENCES lesson(id),
                     topic_id TEXT NOT NULL REFERENCES topic(id),
-                    state TEXT NOT NULL,                       -- JSON of LessonProgress (coverage, budget carry, quiz times)
+                    state BLOB NOT NULL,                       -- StateCodec form of LessonProgress (coverage, budget carry, quiz times)
                     study_ms INTEGER NOT NULL DEFAULT 0,
                     quiz_passed_at INTEGER,
                     completed_at INTEGER,
@@ -21,7 +21,7 @@ enum ProgressSchema {
                 -- The hot playback state of an account (current playbacks, retired ids), one row per account.
                 CREATE TABLE playback_state (
                     account_id INTEGER PRIMARY KEY NOT NULL REFERENCES account(id),
-                    state TEXT NOT NULL,
+                    state BLOB NOT NULL,                       -- StateCodec form of PlaybackTracker
                     updated_at INTEGER NOT NULL
                 ) STRICT;
 

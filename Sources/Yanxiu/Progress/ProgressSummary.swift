@@ -27,10 +27,9 @@ public struct ProgressSummary: Sendable {
             WHERE l.topic_id = ? ORDER BY c.position, l.position
             """, arguments: [topicId])
         var stored: [String: (LessonProgress, Int64)] = [:]
-        let decoder = JSONDecoder()
         for row in try Row.fetchAll(db, sql: "SELECT lesson_id, state, study_ms FROM lesson_progress WHERE account_id = ? AND topic_id = ?", arguments: [accountID, topicId]) {
-            let state: String = row["state"]
-            stored[row["lesson_id"]] = (try decoder.decode(LessonProgress.self, from: Data(state.utf8)), row["study_ms"])
+            let state: Data = row["state"]
+            stored[row["lesson_id"]] = (try StateCodec.decodeProgress(state), row["study_ms"])
         }
         var lessons: [Lesson] = []
         var completedHours: [Double] = []

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The rows one accepted heartbeat or quiz submission commits.
@@ -6,10 +7,10 @@ struct ProgressWrite: Sendable {
     let lessonId: String
     let topicId: String
     let now: Int64
-    let progressJSON: String
+    let progressState: Data
     let progress: LessonProgress
     /// The account's playback state, when it changed.
-    let trackerJSON: String?
+    let trackerState: Data?
     let journal: JournalEntry?
 
     /// One row of the heartbeat journal.
@@ -31,13 +32,13 @@ struct ProgressWrite: Sendable {
                 state = excluded.state, study_ms = excluded.study_ms, quiz_passed_at = excluded.quiz_passed_at,
                 completed_at = excluded.completed_at, updated_at = excluded.updated_at
             """).execute(arguments: [
-                accountID, lessonId, topicId, progressJSON, progress.studyMs, progress.quizPassedAt, progress.completedAt, now,
+                accountID, lessonId, topicId, progressState, progress.studyMs, progress.quizPassedAt, progress.completedAt, now,
             ])
-        if let trackerJSON {
+        if let trackerState {
             try db.cachedStatement(sql: """
                 INSERT INTO playback_state (account_id, state, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (account_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
-                """).execute(arguments: [accountID, trackerJSON, now])
+                """).execute(arguments: [accountID, trackerState, now])
         }
         if let journal {
             try db.cachedStatement(sql: """

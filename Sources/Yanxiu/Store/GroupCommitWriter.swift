@@ -72,12 +72,7 @@ public final class GroupCommitWriter: Sendable {
     ) {
         let unit = PendingUnit(run: { db in
             do {
-                var value: T?
-                try db.inSavepoint {
-                    value = try work(db)
-                    return .commit
-                }
-                let result = value!
+                let result = try Self.inSavepoint(db) { try work(db) }
                 return Outcome(succeeded: true) { commitError in
                     if let commitError { completion(.failure(commitError)) } else { completion(.success(result)) }
                 }
@@ -98,6 +93,21 @@ public final class GroupCommitWriter: Sendable {
         case .startDrain:
             idle.enter()
             queue.async { self.drain() }
+        }
+    }
+
+    /// Runs `work` inside a savepoint with prepared statements (GRDB's `inSavepoint` compiles
+    /// its statements at each call, which shows on the heartbeat path).
+    static func inSavepoint<T>(_ db: Database, _ work: () throws -> T) throws -> T {
+        try db.cachedStatement(sql: "SAVEPOINT unit").execute()
+        do {
+            let value = try work()
+            try db.cachedStatement(sql: "RELEASE unit").execute()
+            return value
+        } catch {
+            try db.cachedStatement(sql: "ROLLBACK TO unit").execute()
+            try db.cachedStatement(sql: "RELEASE unit").execute()
+            throw error
         }
     }
 

@@ -44,6 +44,9 @@ public enum Daemon {
             configuration: .init(
                 services: [
                     .init(service: StoreService(store: store, notifier: notifier, logger: logger)),
+                    .init(service: JournalPruneService(
+                        store: store, clock: clock, retentionMs: configuration.progress.journalRetentionMs,
+                        interval: .milliseconds(Int64(configuration.journalPruneIntervalSeconds * 1000)), logger: logger)),
                     .init(service: WatchdogService(interval: notifier.watchdogInterval, notifier: notifier, writer: store.writer, logger: logger)),
                     .init(service: RPCServerService(server: server, source: source, notifier: notifier, logger: logger, onListening: onListening),
                           successTerminationBehavior: .gracefullyShutdownGroup),

@@ -49,6 +49,9 @@ extension DaemonConfiguration {
         case "jitter-allowance": progress.jitterAllowanceMs = try Self.milliseconds(value, key)
         case "span-cap": progress.spanCapMs = try Self.milliseconds(value, key)
         case "journal-retention-days": progress.journalRetentionMs = Int64(try Self.positive(value, key)) * 86_400_000
+        case "journal-prune-interval":
+            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("journal-prune-interval must be a positive number of seconds") }
+            journalPruneIntervalSeconds = seconds
         case "progress-lanes": progressLanes = try Self.positive(value, key)
         case "lane-queue-limit": laneQueueLimit = try Self.positive(value, key)
         case "session-lifetime":

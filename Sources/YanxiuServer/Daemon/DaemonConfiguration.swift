@@ -21,6 +21,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Serial lanes of the heartbeat pool; 0 means twice the processor count.
     public var progressLanes = 0
     public var laneQueueLimit = 4096
+    public var journalPruneIntervalSeconds = 3600.0
     public var supportContact = "电话/QQ 4008980910（工作日 8:30-17:00）"
     /// The issuer's private key file; empty means the systemd credential, else `<stateDirectory>/issuer-key`.
     public var issuerKeyPath = ""

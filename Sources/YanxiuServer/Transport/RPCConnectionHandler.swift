@@ -33,6 +33,7 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
     private var closing = false
     private var lastActivity = NIODeadline.now()
     private var idleCheck: RepeatedTask?
+    private var flushScheduled = false
 
     init(dispatcher: Dispatcher, peer: RPCPeer, limits: Limits, logger: Logger, onRequest: @escaping @Sendable () -> Void = {}) {
         self.dispatcher = dispatcher
@@ -80,9 +81,12 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
             let line = RPCResponse.line(RPCResponse.notification(method: method, params: params))
             eventLoop.execute { bound.value.write(line) }
         }
-        Task {
-            let reply = await dispatcher.handle(line: line, peer: peer, notify: notify)
-            eventLoop.execute { bound.value.finish(reply) }
+        dispatcher.handle(line: line, peer: peer, notify: notify) { reply in
+            if eventLoop.inEventLoop {
+                bound.value.finish(reply)
+            } else {
+                eventLoop.execute { bound.value.finish(reply) }
+            }
         }
     }
 
@@ -97,11 +101,20 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
         closeIfDone()
     }
 
+    /// Queues a reply; replies finished in the same event-loop tick share one flush (one syscall).
     private func write(_ bytes: [UInt8]) {
         guard let context, !closing else { return }
         var buffer = context.channel.allocator.buffer(capacity: bytes.count)
         buffer.writeBytes(bytes)
-        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        context.write(wrapOutboundOut(buffer), promise: nil)
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let handler = bound.value
+            handler.flushScheduled = false
+            handler.context?.flush()
+        }
     }
 
     private var canRead: Bool {

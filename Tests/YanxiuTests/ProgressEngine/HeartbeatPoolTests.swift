@@ -149,3 +149,24 @@ struct HeartbeatPoolTests {
         #expect(next.coverageBeforeQuizMs == 20_000)
     }
 }
+
+@Suite("Heartbeat journal")
+struct HeartbeatJournalTests {
+    @Test("pruning removes only entries older than the cutoff, in batches")
+    func prune() async throws {
+        let f = try ProgressFixture()
+        defer { f.cleanUp() }
+        for n in 0..<30 {
+            _ = try await f.beat(seq: Int64(n + 1), at: Double(n) * 10)
+            f.advance(10)
+        }
+        let cutoff = f.clock.nowMs - 100_000
+        let first = try await f.store.write { db in try HeartbeatJournal.prune(db, olderThan: cutoff, limit: 5) }
+        #expect(first == 5)
+        let rest = try await f.store.write { db in try HeartbeatJournal.prune(db, olderThan: cutoff, limit: 1000) }
+        #expect(rest == 15)
+        let remaining = try await f.store.read { db in try Int64.fetchAll(db, sql: "SELECT at FROM heartbeat") }
+        #expect(remaining.count == 10)
+        #expect(remaining.allSatisfy { $0 >= cutoff })
+    }
+}

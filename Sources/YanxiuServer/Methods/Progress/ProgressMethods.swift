@@ -27,14 +27,15 @@ struct ProgressMethods {
             result: "{accepted, verdict, creditedMs, studiedMs, coverageBeforeQuizMs, coverageAfterQuizMs, quizReached, quizPassed, completed}",
             errors: ["session.unknown", "session.expired", "lesson.unknown", "enrollment.required", "topic.window_closed",
                      "playback.concurrent", "playback.superseded", "server.busy", "store.unavailable"]
-        ) { call in
-            let account = try await app.account(call)
+        ) { call, done in
             let p = call.params
-            let beat = Heartbeat(
-                playbackId: try p.require("playbackId"), seq: try p.requireInt64("seq"), positionMs: try p.requireInt64("positionMs"),
-                state: try p.require("state"), rate: p.double("rate") ?? 1)
-            let receipt = try await pool.heartbeat(accountID: account.accountID, lessonId: try p.require("lessonId"), beat)
-            return receipt.json
+            guard let token = p.string("session"), let lessonId = p.string("lessonId"), let playbackId = p.string("playbackId"),
+                  let seq = p.int64("seq"), let position = p.int64("positionMs"), let state = p.string("state")
+            else { return done(.failure(RPCError.invalidParams(field: "params", reason: "required"))) }
+            let beat = Heartbeat(playbackId: playbackId, seq: seq, positionMs: position, state: state, rate: p.double("rate") ?? 1)
+            pool.heartbeat(session: token, lessonId: lessonId, beat, sessionLifetimeMs: app.sessionLifetimeMs) { result in
+                done(result.map(\.json))
+            }
         }
     }
 

@@ -1,0 +1,48 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Recently proven sessions, so hot paths (heartbeats) need no database read per call.
+///
+/// Entries live for a short time only, and revocation removes them at once; a session
+/// revoked by another path is honoured within `ttlNanoseconds` at the latest.
+public final class SessionCache: Sendable {
+    public static let shared = SessionCache()
+
+    struct Entry {
+        let account: AuthenticatedAccount
+        let cachedAt: UInt64
+    }
+
+    private let entries = Mutex<[Data: Entry]>([:])
+    let ttlNanoseconds: UInt64 = 2_000_000_000
+    let capacity = 500_000
+
+    public func lookup(_ tokenHash: Data, now: Int64) -> AuthenticatedAccount? {
+        let uptime = DispatchTime.now().uptimeNanoseconds
+        return entries.withLock { entries in
+            guard let entry = entries[tokenHash] else { return nil }
+            guard uptime &- entry.cachedAt < ttlNanoseconds, entry.account.expiresAt > now else {
+                entries.removeValue(forKey: tokenHash)
+                return nil
+            }
+            return entry.account
+        }
+    }
+
+    func remember(_ account: AuthenticatedAccount) {
+        let entry = Entry(account: account, cachedAt: DispatchTime.now().uptimeNanoseconds)
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[account.tokenHash] = entry
+        }
+    }
+
+    func forget(tokenHash: Data) {
+        _ = entries.withLock { $0.removeValue(forKey: tokenHash) }
+    }
+
+    func forget(accountID: Int64) {
+        entries.withLock { entries in entries = entries.filter { $0.value.account.accountID != accountID } }
+    }
+}

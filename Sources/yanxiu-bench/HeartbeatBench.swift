@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import JSONRPC
+import Yanxiu
+import YanxiuClient
+
+/// `yanxiu-bench heartbeats`: durable heartbeats per second, latency and memory of the real daemon.
+struct HeartbeatBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heartbeats",
+        abstract: "Honest 1.0x viewing by many teachers over the real socket, on the daemon's test clock.")
+
+    @Option(help: "Enrolled teachers, each playing one lesson.") var teachers = 10_000
+    @Option(help: "Connections.") var connections = 16
+    @Option(name: .customLong("in-flight"), help: "Requests in flight per connection (closed loop).") var inFlight = 4
+    @Option(help: "Heartbeat rounds (each teacher sends one per round; the clock moves 10 s between rounds).") var rounds = 30
+    @Option(help: "Offered load in heartbeats per second (open loop); 0 for closed loop.") var rate = 0
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let directory = NSTemporaryDirectory() + "yanxiu-bench-hb-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let seedStart = Date()
+        try BenchDataSet.seed(path: directory + "/yanxiu.sqlite", teachers: teachers, now: SystemClock().nowMs)
+        let seedSeconds = Date().timeIntervalSince(seedStart)
+        let daemon = try DaemonProcess(stateDirectory: directory)
+        defer { daemon.stop() }
+        let control = try RPCClient(socketPath: daemon.socketPath)
+
+        var latencies: [Double] = []
+        var accepted = 0
+        var failed = 0
+        var reasons: [String: Int] = [:]
+        let started = Date()
+        let cpuBefore = daemon.cpuSeconds
+        for round in 0..<rounds {
+            let result = try LoadRound(socketPath: daemon.socketPath, teachers: teachers, connections: connections,
+                                       inFlight: inFlight, rate: rate, round: round).run()
+            latencies += result.latenciesMs
+            accepted += result.accepted
+            failed += result.failed
+            for (reason, count) in result.reasons { reasons[reason, default: 0] += count }
+            _ = try control.call("testClock.advance", ["seconds": 10])
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let cpuUsed = daemon.cpuSeconds - cpuBefore
+        latencies.sort()
+        func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+        let report = BenchReport(
+            teachers: teachers, connections: connections, inFlight: inFlight, offeredRate: rate, heartbeats: accepted + failed,
+            accepted: accepted, failed: failed, seconds: seconds, p50: percentile(0.5), p99: percentile(0.99), p999: percentile(0.999),
+            peakMiB: daemon.peakResidentMiB, seedSeconds: seedSeconds, daemonCPUSeconds: cpuUsed, reasons: reasons)
+        print(json ? report.json : report.text)
+    }
+}
+
+/// The figures of one benchmark run.
+struct BenchReport {
+    let teachers, connections, inFlight, offeredRate, heartbeats, accepted, failed: Int
+    let seconds, p50, p99, p999, peakMiB, seedSeconds, daemonCPUSeconds: Double
+    let reasons: [String: Int]
+
+    var perSecond: Double { Double(accepted) / seconds }
+
+    var text: String {
+        var lines = [
+            String(format: "heartbeats: %d teachers, %d connections x %d in flight%@", teachers, connections, inFlight,
+                   offeredRate > 0 ? " at an offered \(offeredRate)/s" : " (closed loop)"),
+            String(format: "  %d accepted durable heartbeats in %.2f s: %.0f/s (%d refused)", accepted, seconds, perSecond, failed),
+            String(format: "  latency p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms", p50, p99, p999),
+            String(format: "  daemon peak resident memory %.1f MiB (data set seeded in %.1f s)", peakMiB, seedSeconds),
+            String(format: "  daemon CPU %.1f s: %.1f µs per heartbeat", daemonCPUSeconds, daemonCPUSeconds * 1e6 / Double(max(accepted + failed, 1))),
+        ]
+        if !reasons.isEmpty { lines.append("  refusals: \(reasons.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: ", "))") }
+        return lines.joined(separator: "\n")
+    }
+
+    var json: String {
+        JSONWriter.string([
+            "teachers": .int(teachers), "connections": .int(connections), "inFlight": .int(inFlight), "offeredRate": .int(offeredRate),
+            "accepted": .int(accepted), "refused": .int(failed), "seconds": .double(seconds), "heartbeatsPerSecond": .double(perSecond.rounded()),
+            "latencyMs": ["p50": .double(p50), "p99": .double(p99), "p999": .double(p999)], "peakResidentMiB": .double(peakMiB),
+            "daemonCPUMicrosecondsPerHeartbeat": .double((daemonCPUSeconds * 1e6 / Double(max(accepted + failed, 1))).rounded()),
+        ])
+    }
+}

@@ -1,0 +1,43 @@
+import Glibc
+import Systemd
+import Testing
+
+@Suite struct ListenFDsErrorTests {
+    @Test func socketsAreDescribedByTypeFamilyAndListening() throws {
+        let directory = try TemporaryDirectory()
+        let listening = try Sockets.listening(at: directory.file("l"))
+        defer { close(listening) }
+        let datagram = try Sockets.bound(SOCK_DGRAM, at: directory.file("d"))
+        defer { close(datagram) }
+        let tcp = try Sockets.listeningTCP()
+        defer { close(tcp) }
+
+        #expect(FileDescriptorKind.describe(listening) == "listening stream socket, AF_UNIX")
+        #expect(FileDescriptorKind.describe(datagram) == "datagram socket, AF_UNIX")
+        #expect(FileDescriptorKind.describe(tcp) == "listening stream socket, AF_INET")
+    }
+
+    @Test func nonSocketsAreNamedToo() throws {
+        let pipe = try makePipe()
+        defer { close(pipe.read); close(pipe.write) }
+        #expect(FileDescriptorKind.describe(pipe.read) == "FIFO")
+        let devNull = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        defer { close(devNull) }
+        #expect(FileDescriptorKind.describe(devNull) == "character device")
+        #expect(FileDescriptorKind.describe(-1) == "not open: Bad file descriptor")
+    }
+
+    @Test func emptyListHasNoSocketWithoutTouchingAnyDescriptor() throws {
+        #expect(try ListenFDs(descriptors: []).singleStreamSocket() == nil)
+    }
+
+    @Test func tooManyIsReportedWithoutInspectingTheirUse() throws {
+        // Descriptors that are not open in this process still get a clear message.
+        let error = #expect(throws: ListenFDsError.self) {
+            try ListenFDs(descriptors: [.init(fd: 1000, name: "a"), .init(fd: 1001, name: "b")]).singleStreamSocket()
+        }
+        #expect(error?.reason == .tooMany)
+        #expect(error?.passed.map(\.fd) == [1000, 1001])
+        #expect(error?.description.hasPrefix("socket activation passed 2 file descriptors, expected one listening stream socket: fd 1000 \"a\" (not open") == true)
+    }
+}

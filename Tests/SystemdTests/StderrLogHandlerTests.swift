@@ -1,0 +1,82 @@
+import Glibc
+import Logging
+import Systemd
+import Testing
+
+@Suite struct StderrLogHandlerTests {
+    /// 2026-11-29T01:02:03Z
+    let time: time_t = 1_795_914_123
+
+    @Test func lineHasTimeLevelLabelMessageAndMetadata() {
+        let line = StderrLogHandler.line(
+            time: time, level: .info, label: "yanxiud", message: "message", metadata: ["rpc.method": "ping"]
+        )
+        #expect(line == "2026-11-29T01:02:03Z info yanxiud: message rpc.method=ping")
+    }
+
+    @Test func metadataIsSortedAndNestedKeysAreDotted() {
+        let line = StderrLogHandler.line(
+            time: time, level: .warning, label: "yanxiud", message: "m",
+            metadata: ["z": "1", "rpc": ["method": "a.b", "id": .stringConvertible(3)], "a": [.stringConvertible(1), "x"]]
+        )
+        #expect(line == "2026-11-29T01:02:03Z warning yanxiud: m a=\"[1, x]\" rpc.id=3 rpc.method=a.b z=1")
+    }
+
+    @Test func valuesThatWouldSplitAreQuotedAndEscaped() {
+        let line = StderrLogHandler.line(
+            time: time, level: .error, label: "yanxiud", message: "two\nlines",
+            metadata: ["path": "/tmp/a b", "quote": "say \"hi\"", "empty": "", "eq": "a=b", "nl": "x\ny"]
+        )
+        #expect(line == #"2026-11-29T01:02:03Z error yanxiud: two\nlines empty="" eq="a=b" nl="x\ny" path="/tmp/a b" quote="say \"hi\"""#)
+    }
+
+    @Test func loggerWritesOneLinePerMessageAtTheSharedLevel() throws {
+        let pipe = try makePipe()
+        defer { close(pipe.read) }
+        let shared = SharedLogLevel(.info)
+        var logger = Logger(label: "yanxiud") { label in
+            StderrLogHandler(label: label, level: shared, fileDescriptor: pipe.write, metadataProvider: nil)
+        }
+        logger[metadataKey: "conn"] = "7"
+
+        logger.debug("hidden")
+        logger.info("hello", metadata: ["rpc.method": "system.ping"])
+        shared.level = .debug
+        logger.debug("now visible")
+        close(pipe.write)
+
+        let lines = readAvailable(from: pipe.read).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3, "two lines and the final newline: \(lines)")
+        #expect(lines.first?.hasSuffix(" info yanxiud: hello conn=7 rpc.method=system.ping") == true)
+        #expect(lines.dropFirst().first?.hasSuffix(" debug yanxiud: now visible conn=7") == true)
+        #expect(lines.last == "")
+    }
+
+    @Test func callMetadataWinsOverProviderOverHandlerAndErrorsAreAdded() throws {
+        let pipe = try makePipe()
+        defer { close(pipe.read) }
+        let provider = Logger.MetadataProvider { ["trace.id": "abc", "peer.uid": "0"] }
+        var logger = Logger(label: "yanxiud") { label in
+            StderrLogHandler(label: label, level: SharedLogLevel(.info), fileDescriptor: pipe.write, metadataProvider: provider)
+        }
+        logger[metadataKey: "peer.uid"] = "1"
+        logger[metadataKey: "conn"] = "5"
+
+        logger.error("write failed", error: WriteRefused(), metadata: ["peer.uid": "2"])
+        close(pipe.write)
+
+        let line = readAvailable(from: pipe.read)
+        #expect(line.hasSuffix(" error yanxiud: write failed conn=5 error.message=refused error.type=SystemdTests.WriteRefused peer.uid=2 trace.id=abc\n"), "\(line)")
+    }
+
+    @Test func factoryForStderrMakesPlainLines() {
+        let factory = LoggingSystemSetup.makeFactory(identifier: "yanxiud", destination: .stderr, level: SharedLogLevel(.notice))
+        let logger = Logger(label: "yanxiud", factory: factory)
+        #expect(logger.handler is StderrLogHandler)
+        #expect(logger.logLevel == .notice)
+    }
+}
+
+struct WriteRefused: Error, CustomStringConvertible {
+    var description: String { "refused" }
+}
