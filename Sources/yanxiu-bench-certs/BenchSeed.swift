@@ -36,9 +36,10 @@ struct BenchSeed {
                 VALUES (?, 1, 1, 'verified', 1, 0)
                 """)
             let enrollment = try db.makeStatement(sql: "INSERT INTO enrollment (account_id, topic_id, school_id, form, created_at) VALUES (?, ?, 1, '{}', 0)")
+            // Issuance reads completed_at; the engine's coverage state is left empty.
             let progress = try db.makeStatement(sql: """
                 INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at)
-                VALUES (?, ?, ?, '{}', 600000, ?, ?, 0)
+                VALUES (?, ?, ?, x'', 600000, ?, ?, 0)
                 """)
             for id in 1...Int64(teachers) {
                 try account.execute(arguments: [id, String(format: "139%08d", id), "教师\(id)", String(format: "1101081980%08d", id)])

@@ -11,9 +11,14 @@ struct JournalPruneService: Service {
     let logger: Logger
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully {
+        let interval = self.interval
+        // A failing sibling service cancels this task instead of shutting it down gracefully, and a
+        // cancelled sleep returns at once: checking only for graceful shutdown would spin for ever.
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await pruneOnce()
-            try? await Task.sleep(for: interval)
+            // Graceful shutdown does not cancel this task: without this, SIGTERM would wait out
+            // the whole interval (an hour by default) before the daemon could exit.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 

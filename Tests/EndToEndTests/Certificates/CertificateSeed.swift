@@ -25,7 +25,7 @@ enum CertificateSeed {
             let verified = status == "verified"
             lines.append("INSERT INTO school_member (account_id, school_id, declared_mental_health, declared_homeroom, status, verified_mental_health, verified_homeroom, joined_at) VALUES (\(id), 1, \(mh), \(hr), '\(status)', \(verified ? mh : 0), \(verified ? hr : 0), 0);")
             for n in 1...lessons {
-                lines.append("INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at) VALUES (\(id), 'e2e-l\(n)', '\(topicId)', '{}', 600000, 1673200000000, 1673200100000, 0);")
+                lines.append("INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at) VALUES (\(id), 'e2e-l\(n)', '\(topicId)', x'', 600000, 1673200000000, 1673200100000, 0);")
             }
         }
         let hash = SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()

@@ -87,7 +87,7 @@ struct IssuanceFixture {
         var progress = LessonProgress(jitterAllowanceMs: 5_000)
         progress.quizPassedAt = windowStart + 60_000
         progress.completedAt = windowStart + 120_000
-        let state = String(decoding: try JSONEncoder().encode(progress), as: UTF8.self)
+        let state = StateCodec.encode(progress)
         for n in 1...lessons {
             try db.execute(sql: """
                 INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at)
