@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "yanxiud", targets: ["yanxiud"]),
         .executable(name: "yanxiuctl", targets: ["yanxiuctl"]),
+        .executable(name: "yanxiu-bench-certs", targets: ["yanxiu-bench-certs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
@@ -73,9 +74,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "yanxiu-bench-certs",
+            dependencies: [
+                "Yanxiu",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "yanxiuctl",
             dependencies: [
-                "YanxiuClient", "JSONRPC",
+                "YanxiuClient", "JSONRPC", "Yanxiu",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -107,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["YanxiuClient", "JSONRPC"],
+            dependencies: ["YanxiuClient", "JSONRPC", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
     ]

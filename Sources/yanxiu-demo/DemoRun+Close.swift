@@ -16,6 +16,7 @@ extension DemoRun {
             let file = NSTemporaryDirectory() + "yanxiu-demo-certificate-\(holder.userID).json"
             let document = try client.call("certificate.get", ["session": .string(holder.session), "topicId": .string(Self.topic)])["document"] ?? .null
             try JSONWriter.string(document).write(toFile: file, atomically: true, encoding: .utf8)
+            narrator.detail("\(holder.name) (\(holder.school.name)) logs in again and saves the certificate; then")
             narrator.detail("$ yanxiuctl certificates verify --offline \(file)")
             narrator.detail(try yanxiuctlOutput(["certificates", "verify", "--offline", file]))
         } else {
@@ -27,9 +28,12 @@ extension DemoRun {
         narrator.detail(try yanxiuctlOutput(["report", "topic", Self.topic, "--by", "county"]))
     }
 
-    /// The first teacher holding a certificate of the topic.
-    func firstHolder() throws -> DemoTeacher? {
-        for teacher in teachers where teacher.verified && teacher.behaviour == .honest && teacher.lessonTarget >= 10 {
+    /// The first teacher holding a certificate of the topic, with a fresh session: weeks have
+    /// passed on the daemon's clock since they last used theirs, so it has expired.
+    mutating func firstHolder() throws -> DemoTeacher? {
+        for var teacher in teachers where teacher.verified && teacher.behaviour == .honest && teacher.lessonTarget >= 10 {
+            let login = try client.call("account.login", ["phone": .string(teacher.phone), "password": .string(password)])
+            teacher.session = login["session"]?.stringValue ?? ""
             if (try? client.call("certificate.get", ["session": .string(teacher.session), "topicId": .string(Self.topic)])) != nil { return teacher }
         }
         return nil

@@ -25,7 +25,8 @@ struct DemoTeacher {
         .honest, .honest, .seeksToEnd, .honest, .tooFast, .honest, .twoAtOnce, .honest, .replays, .honest, .skipsQuiz, .honest,
     ]
 
-    /// The cast: `count` teachers spread over `schools`, with phones and IDs unique to `run`.
+    /// The cast: `count` teachers spread over `schools` (shifted every round so that each school
+    /// gets a mix of roles and viewers), with phones and IDs unique to `run`.
     static func cast(count: Int, schools: [DemoSchool], run: Int) -> [DemoTeacher] {
         (0..<count).map { index in
             let male = index % 2 == 1
@@ -41,7 +42,7 @@ struct DemoTeacher {
                 name: String(surnames[index % surnames.count]) + givenNames[(index / surnames.count + index * 7) % givenNames.count],
                 phone: String(format: "139%04d%04d", run % 10_000, index),
                 idNumber: ResidentID.make(region: "110101", birth: birth, sequence: run % 500 * 2 + index, male: male),
-                male: male, school: schools[index % schools.count], declaresMentalHealth: mentalHealth, declaresHomeroom: homeroom,
+                male: male, school: schools[(index / schools.count + index) % schools.count], declaresMentalHealth: mentalHealth, declaresHomeroom: homeroom,
                 verified: index % 4 != 3, behaviour: behaviour, lessonTarget: target)
         }
     }

@@ -20,6 +20,7 @@ struct Yanxiuctl: ParsableCommand {
               echo '{"level":"debug"}' | yanxiuctl call system.setLogLevel
               yanxiuctl topics import contrib/topics/mh-2023-winter.json
               yanxiuctl enrollments list --topic mh-2023-winter
+              yanxiuctl certificates issue --topic mh-2023-winter  # after the window closes
               yanxiuctl status                                   # one screen: uptime, connections, queues, last backup
               yanxiuctl stats | grep yanxiu_heartbeats           # Prometheus metrics
               yanxiuctl report topic mh-2023-winter --by county  # or --by school --csv report.csv --bom
@@ -30,6 +31,6 @@ struct Yanxiuctl: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Ping.self, Info.self, Status.self, Stats.self, Methods.self, Call.self, Accounts.self, Regions.self, Schools.self, SMS.self,
-            Audit.self, Topics.self, Enrollments.self, Report.self, Backup.self, GenerateManual.self,
+            Audit.self, Topics.self, Enrollments.self, Certificates.self, Report.self, Backup.self, GenerateManual.self,
         ])
 }

@@ -25,11 +25,14 @@ public enum Daemon {
         let clock: any DaemonClock = testClock ?? SystemClock()
         let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount
         let heartbeats = HeartbeatPool(store: store, clock: clock, settings: configuration.progress, laneCount: lanes, queueLimit: configuration.laneQueueLimit)
+        _ = notifier.status("loading the issuer key and certificate fonts")
+        let certificates = try await certificateServices(configuration, store: store, clock: clock, logger: logger)
         let instruments = Instruments(
             metrics: metrics, heartbeats: HeartbeatMetrics(), connections: ConnectionRegistry(limit: configuration.maxConnections))
         let app = AppContext(
             configuration: configuration, store: store, clock: clock, testClock: testClock,
-            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats, instruments: instruments)
+            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats, certificates: certificates,
+            instruments: instruments)
         _ = notifier.status("loading first-start data")
         try await FirstStart.run(app: app)
         try await CatalogFirstStartLoader(app: app).run()
@@ -59,6 +62,35 @@ public enum Daemon {
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
+    }
+
+    /// The issuer key (created on first start unless one is provided), its place among the
+    /// known keys, and the renderer, whose fonts take a moment to read.
+    static func certificateServices(_ configuration: DaemonConfiguration, store: Store, clock: any DaemonClock, logger: Logger) async throws -> CertificateServices {
+        let source = IssuerKeySource.choose(
+            configuredPath: configuration.issuerKeyPath,
+            credentialsDirectory: ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"],
+            stateDirectory: configuration.stateDirectory)
+        let (key, path, created) = try await Offload.run { try source.load() }
+        if created {
+            logger.notice("created a new certificate issuer key", metadata: ["issuer.did": "\(key.did)", "issuer.key_file": "\(path)"])
+        } else if IssuerKeyFile.isReadableByOthers(path: path) {
+            logger.warning("the issuer key file is readable by other users; make it mode 0600", metadata: ["issuer.key_file": "\(path)"])
+        }
+        let name = configuration.issuerName
+        let now = clock.nowMs
+        let keyring = try await store.write { db in try IssuerKeyring.register(db, key: key, issuerName: name, now: now) }
+        logger.info("certificate issuer", metadata: ["issuer.did": "\(key.did)", "issuer.known_keys": "\(keyring.known.count)"])
+        var renderer: CertificatePDFRenderer?
+        do {
+            let fonts = configuration.certificateFontPaths
+            renderer = try await Offload.run { try CertificatePDFRenderer(fontPaths: fonts) }
+        } catch {
+            logger.error("certificates cannot be printed until the fonts are fixed", metadata: ["error": "\(error)"])
+        }
+        return CertificateServices(
+            keyring: keyring, issuance: CertificateIssuance(store: store, keyring: keyring, clock: clock),
+            verifier: CertificateVerifier(keyring: keyring), renderer: renderer)
     }
 
     /// The socket systemd passed, or the configured path when the daemon was not socket-activated.

@@ -79,6 +79,14 @@ extension DaemonConfiguration {
         case "sample-directory":
             guard value == "load" || value == "none" else { throw ConfigurationError("sample-directory must be load or none") }
             loadSampleDirectory = value == "load"
+        case "issuer-key": issuerKeyPath = value
+        case "issuer-name":
+            guard !value.isEmpty else { throw ConfigurationError("issuer-name must not be empty") }
+            issuerName = value
+        case "font-paths":
+            let paths = list(value)
+            guard !paths.isEmpty else { throw ConfigurationError("font-paths must name at least one TrueType font") }
+            certificateFontPaths = paths
         default: throw ConfigurationError("unknown setting \(key)")
         }
     }

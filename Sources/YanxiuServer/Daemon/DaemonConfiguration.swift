@@ -39,6 +39,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var passwordScryptLogN = 15
     /// Whether the built-in sample directory is loaded on the first start of an empty database.
     public var loadSampleDirectory = true
+    /// The issuer's private key file; empty means the systemd credential, else `<stateDirectory>/issuer-key`.
+    public var issuerKeyPath = ""
+    /// The name certificates carry as their issuer's.
+    public var issuerName = IssuerKeyring.defaultIssuerName
+    /// TrueType fonts of printed certificates, in priority order.
+    public var certificateFontPaths = CertificatePDFRenderer.defaultFontPaths
 
     public init() {}
 

@@ -120,9 +120,19 @@ struct ManualPage {
         return out
     }
 
-    /// Escapes roff: backslashes, hyphens (so options stay minus signs), and control characters at line starts.
+    /// Escapes roff: backslashes, hyphens (so options stay minus signs), control characters at line
+    /// starts, and every non-ASCII character as `\[uXXXX]`, so the page reads the same whatever
+    /// input encoding the formatter assumes (the examples hold Chinese).
     static func escape(_ text: String) -> String {
-        var escaped = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\e"
+            case "-": escaped += "\\-"
+            case _ where scalar.isASCII: escaped.unicodeScalars.append(scalar)
+            default: escaped += String(format: "\\[u%04X]", scalar.value)
+            }
+        }
         if escaped.hasPrefix(".") || escaped.hasPrefix("'") { escaped = "\\&" + escaped }
         return escaped
     }

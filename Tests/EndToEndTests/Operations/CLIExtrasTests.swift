@@ -20,7 +20,7 @@ struct CLIExtrasTests {
         #expect(page.status == 0)
         let file = LiveDaemon.makeDirectory() + "/yanxiuctl.1"
         try page.output.write(toFile: file, atomically: true, encoding: .utf8)
-        let lint = try run("/usr/bin/groff", ["-man", "-ww", "-z", file])
+        let lint = try run("/usr/bin/groff", ["-man", "-Tutf8", "-ww", "-z", file])
         #expect(lint.status == 0)
         #expect(lint.output.isEmpty, "\(lint.output)")
         let commands = try Self.listedCommands()

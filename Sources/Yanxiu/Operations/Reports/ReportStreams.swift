@@ -6,7 +6,7 @@ struct ReportStreams {
     private var enrolments: RowCursor
     private var members: RowCursor
     private var completions: RowCursor
-    private var certificates: RowCursor?
+    private var certificates: RowCursor
     private var member: Row?
     private var completion: Row?
     private var certificate: Int64?
@@ -22,13 +22,12 @@ struct ReportStreams {
             """)
         completions = try Row.fetchCursor(
             db, sql: "SELECT account_id, lessons, hours FROM topic_completion WHERE topic_id = ? ORDER BY account_id", arguments: [topicID])
-        // TODO(certs merge): the certificate table arrives with the certificates branch.
-        certificates = try db.tableExists("certificate") ? Row.fetchCursor(db, sql: """
+        certificates = try Row.fetchCursor(db, sql: """
             SELECT account_id FROM certificate WHERE topic_id = ? AND revoked_at IS NULL ORDER BY account_id
-            """, arguments: [topicID]) : nil
+            """, arguments: [topicID])
         member = try members.next()
         completion = try completions.next()
-        certificate = try certificates?.next()?[0]
+        certificate = try certificates.next()?[0]
     }
 
     mutating func next() throws -> ReportTeacher? {
@@ -53,7 +52,7 @@ struct ReportStreams {
         }
         while let holder = certificate, holder <= account {
             if holder == account { teacher.hasCertificate = true }
-            certificate = try certificates?.next()?[0]
+            certificate = try certificates.next()?[0]
         }
         return teacher
     }
