@@ -26,7 +26,9 @@ struct CLIExtrasTests {
         let commands = try Self.listedCommands()
         #expect(commands.contains("report") && commands.contains("backup") && commands.contains("stats"))
         for command in commands {
-            #expect(page.output.contains(".SS \"yanxiuctl \(command)"), "\(command) is in the manual")
+            // roff spells hyphens as \-
+            let spelled = command.replacingOccurrences(of: "-", with: "\\-")
+            #expect(page.output.contains(".SS \"yanxiuctl \(spelled)"), "\(command) is in the manual")
         }
         #expect(page.output.contains("\\-\\-bom"), "options of nested commands are described")
         #expect(!page.output.contains("generate\\-manual"), "hidden commands stay hidden")
