@@ -4,16 +4,19 @@ import Testing
 
 @Suite("yanxiuctl commands for the remaining operator methods")
 struct OperatorCommandsTests {
-    @Test("progress inspect and progress heartbeats show a teacher's hours and the verdicts behind them")
+    @Test("progress show and heartbeats show a teacher's hours, lessons and the verdicts behind them")
     func progressCommands() throws {
         let fixture = try ReportFixture.shared.get()
         let teacher = String(fixture.teachers["王芳"]!.userID)
-        let inspect = try fixture.yanxiuctl(["--json", "progress", "inspect", teacher, "--topic", "mh-2023-winter"])
+        let inspect = try fixture.yanxiuctl(["--json", "progress", "show", "--user", teacher, "--topic", "mh-2023-winter"])
         #expect(inspect.status == 0)
         let summary = try JSONParser.parse(inspect.output)
         #expect(summary["recognisedHours"]?.doubleValue == 10 && summary["qualifies"] == true)
         let lesson = try #require(summary["lessons"]?.arrayValue?.first?["lessonId"]?.stringValue)
-        let beats = try fixture.yanxiuctl(["progress", "heartbeats", teacher, "--lesson", lesson, "--limit", "5"])
+        let table = try fixture.yanxiuctl(["progress", "show", "--user", teacher, "--topic", "mh-2023-winter"])
+        #expect(table.status == 0)
+        #expect(table.output.contains("recognised 10 h") && table.output.contains(lesson) && table.output.contains("completed"))
+        let beats = try fixture.yanxiuctl(["heartbeats", "--user", teacher, "--lesson", lesson, "--limit", "5"])
         #expect(beats.status == 0)
         let lines = beats.output.split(separator: "\n")
         #expect(lines.count == 7, "header, rule and the five newest heartbeats")
