@@ -12,6 +12,9 @@ let package = Package(
     products: [
         .executable(name: "yanxiud", targets: ["yanxiud"]),
         .executable(name: "yanxiuctl", targets: ["yanxiuctl"]),
+        // For the fuzz package under Fuzz/, which drives the daemon's request path in process.
+        .library(name: "YanxiuServer", targets: ["YanxiuServer"]),
+        .library(name: "JSONRPC", targets: ["JSONRPC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),

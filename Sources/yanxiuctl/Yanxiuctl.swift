@@ -21,5 +21,5 @@ struct Yanxiuctl: ParsableCommand {
 
             Exit status: 0 success, 64 usage error, 69 daemon unreachable, 1 the daemon answered with an error, 76 protocol error.
             """,
-        subcommands: [Ping.self, Info.self, Methods.self, Call.self, Accounts.self, Regions.self, Schools.self, SMS.self, Audit.self])
+        subcommands: [Ping.self, Info.self, Methods.self, Call.self, Send.self, Accounts.self, Regions.self, Schools.self, SMS.self, Audit.self])
 }

@@ -13,22 +13,13 @@ public enum Daemon {
     public static func run(configuration: DaemonConfiguration, logLevel: SharedLogLevel, onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let logger = Logger(label: "yanxiud")
         let notifier = Notifier()
-        _ = notifier.status("opening the store")
 
-        try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         let source = try listenSource(configuration)
-        let store = try Store(path: configuration.databasePath, logger: logger)
-
-        let testClock = configuration.testClock ? TestClock() : nil
-        let clock: any DaemonClock = testClock ?? SystemClock()
-        let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount
-        let heartbeats = HeartbeatPool(store: store, clock: clock, settings: configuration.progress, laneCount: lanes, queueLimit: configuration.laneQueueLimit)
-        let app = AppContext(
-            configuration: configuration, store: store, clock: clock, testClock: testClock,
-            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats)
-        _ = notifier.status("loading first-start data")
-        try await FirstStart.run(app: app)
-        let dispatcher = MethodCatalog.dispatcher(app: app)
+        _ = notifier.status("opening the store and loading first-start data")
+        let path = try await RequestPath.open(configuration: configuration, logLevel: logLevel, logger: logger)
+        let store = path.store
+        let clock = path.app.clock
+        let dispatcher = path.dispatcher
 
         let server = RPCServer(
             dispatcher: dispatcher,

@@ -17,6 +17,7 @@ enum MethodCatalog {
         table.register(contentsOf: AdminMethods(app: app).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
+            table.register(contentsOf: FaultMethods(store: app.store).descriptors())
         }
         document.value = OpenRPCDocument.make(table: table, title: "yanxiud", version: AppContext.version, errorCodes: ErrorCatalog.codes)
         let logger = app.logger

@@ -1,0 +1,31 @@
+import Foundation
+import JSONRPC
+import Logging
+import Systemd
+import Yanxiu
+
+/// The daemon's request path without its socket: the store, the method table and the
+/// dispatcher, assembled exactly as the daemon assembles them.
+///
+/// The daemon serves it on a socket; the fuzzer (`Fuzz/`) drives it with hostile lines in
+/// process, so what is fuzzed is what is served.
+public struct RequestPath: Sendable {
+    public let dispatcher: Dispatcher
+    public let store: Store
+    let app: AppContext
+
+    /// Opens (creating and migrating) the store of `configuration` and builds the method table.
+    public static func open(configuration: DaemonConfiguration, logLevel: SharedLogLevel, logger: Logger = Logger(label: "yanxiud")) async throws -> RequestPath {
+        try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        let store = try Store(path: configuration.databasePath, logger: logger)
+        let testClock = configuration.testClock ? TestClock() : nil
+        let clock: any DaemonClock = testClock ?? SystemClock()
+        let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount
+        let heartbeats = HeartbeatPool(store: store, clock: clock, settings: configuration.progress, laneCount: lanes, queueLimit: configuration.laneQueueLimit)
+        let app = AppContext(
+            configuration: configuration, store: store, clock: clock, testClock: testClock,
+            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats)
+        try await FirstStart.run(app: app)
+        return RequestPath(dispatcher: MethodCatalog.dispatcher(app: app), store: store, app: app)
+    }
+}
