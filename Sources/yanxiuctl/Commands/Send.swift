@@ -1,16 +1,15 @@
 import ArgumentParser
 import Foundation
+import JSONRPC
 import YanxiuClient
 
-/// `yanxiuctl send`: a scripted session. Request lines from standard input go to the daemon
-/// as they are; every line it answers is printed as it is.
-///
-/// The sending side is closed after the last line, so the daemon answers everything it
-/// received and then closes: the command ends when the session is complete.
+/// `yanxiuctl send`: a scripted session. Each line of standard input goes to the daemon as it
+/// is, one at a time: the next is sent once the daemon has answered the previous one (lines
+/// that need no answer, notifications, are not waited for). Every line it sends back is printed.
 struct Send: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Send request lines from standard input unchanged and print every reply line.",
-        discussion: "Example: yanxiuctl send < requests.ndjson   (replies may come out of order; match them by id)")
+        abstract: "Send request lines from standard input unchanged, one at a time, and print every line the daemon sends back.",
+        discussion: "Example: yanxiuctl send < requests.ndjson")
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
@@ -23,20 +22,33 @@ struct Send: ParsableCommand {
         }
         let input = FileHandle.standardInput.readDataToEndOfFile()
         do {
-            for line in input.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(input.last == 0x0A ? 1 : 0) {
+            for line in input.split(separator: 0x0A) {
                 try client.sendLine(Array(line))
-                // Replies are taken as they come so that neither side's buffer fills while the other waits.
-                while let reply = try? client.readLine(timeoutMs: 0) { print(reply) }
+                guard Self.expectsReply(Array(line)) else { continue }
+                // Progress notifications may come before the reply.
+                while let reply = try client.readLine(), !reply.isEmpty {
+                    Output.line(String(decoding: reply, as: UTF8.self))
+                    if !Self.isNotification(reply) { break }
+                }
             }
-            client.finishSending()
-            while let reply = try client.readLine() { print(reply) }
         } catch {
             Output.error("yanxiuctl: \(error)")
             throw ExitCode(Exit.protocolError)
         }
     }
 
-    private func print(_ line: [UInt8]?) {
-        if let line { Output.line(String(decoding: line, as: UTF8.self)) }
+    /// Everything but a notification, or a batch of notifications only, gets an answer
+    /// (broken lines get an error).
+    static func expectsReply(_ line: [UInt8]) -> Bool {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return false }
+        guard let value = try? JSONParser.parse(line) else { return true }
+        let needsAnswer: (JSONValue) -> Bool = { $0.objectValue == nil || $0["id"] != nil || $0["method"]?.stringValue == nil }
+        if let members = value.arrayValue { return members.isEmpty || members.contains(where: needsAnswer) }
+        return needsAnswer(value)
+    }
+
+    static func isNotification(_ line: [UInt8]) -> Bool {
+        guard let value = try? JSONParser.parse(line) else { return false }
+        return value["method"] != nil && value["id"] == nil
     }
 }
