@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "yanxiud", targets: ["yanxiud"]),
         .executable(name: "yanxiuctl", targets: ["yanxiuctl"]),
+        .executable(name: "yanxiu-bench-certs", targets: ["yanxiu-bench-certs"]),
         // For the fuzz package under Fuzz/, which drives the daemon's request path in process.
         .library(name: "YanxiuServer", targets: ["YanxiuServer"]),
         .library(name: "JSONRPC", targets: ["JSONRPC"]),
@@ -71,9 +72,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "yanxiu-bench-certs",
+            dependencies: [
+                "Yanxiu",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "yanxiuctl",
             dependencies: [
-                "YanxiuClient", "JSONRPC",
+                "YanxiuClient", "JSONRPC", "Yanxiu",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -97,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["YanxiuClient", "JSONRPC"],
+            dependencies: ["YanxiuClient", "JSONRPC", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
     ]

@@ -14,6 +14,7 @@ struct HeartbeatBench: AsyncParsableCommand {
     @Option(help: "Connections.") var connections = 16
     @Option(name: .customLong("in-flight"), help: "Requests in flight per connection (closed loop).") var inFlight = 4
     @Option(help: "Heartbeat rounds (each teacher sends one per round; the clock moves 10 s between rounds).") var rounds = 30
+    @Option(help: "Rounds first played to load every teacher's state into the daemon's lanes; reported apart, not counted.") var warmup = 1
     @Option(help: "Offered load in heartbeats per second (open loop); 0 for closed loop.") var rate = 0
     @Option(name: .customLong("daemon-setting"), help: "A daemon setting as key=value (repeatable), e.g. progress-lanes=2.") var daemonSettings: [String] = []
     @Flag(help: "Print JSON.") var json = false
@@ -29,13 +30,21 @@ struct HeartbeatBench: AsyncParsableCommand {
         defer { daemon.stop() }
         let control = try RPCClient(socketPath: daemon.socketPath)
 
+        var warmupP99 = 0.0
+        for round in 0..<warmup {
+            let result = try LoadRound(socketPath: daemon.socketPath, teachers: teachers, connections: connections,
+                                       inFlight: inFlight, rate: rate, round: round).run()
+            let sorted = result.latenciesMs.sorted()
+            warmupP99 = sorted.isEmpty ? 0 : sorted[sorted.count * 99 / 100]
+            _ = try control.call("testClock.advance", ["seconds": 10])
+        }
         var latencies: [Double] = []
         var accepted = 0
         var failed = 0
         var reasons: [String: Int] = [:]
         let started = Date()
         let cpuBefore = daemon.cpuSeconds
-        for round in 0..<rounds {
+        for round in warmup..<(warmup + rounds) {
             let result = try LoadRound(socketPath: daemon.socketPath, teachers: teachers, connections: connections,
                                        inFlight: inFlight, rate: rate, round: round).run()
             latencies += result.latenciesMs
@@ -45,6 +54,7 @@ struct HeartbeatBench: AsyncParsableCommand {
             _ = try control.call("testClock.advance", ["seconds": 10])
         }
         let seconds = Date().timeIntervalSince(started)
+        let store = (try? control.call("system.info"))?["store"]
         let cpuUsed = daemon.cpuSeconds - cpuBefore
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
@@ -53,6 +63,10 @@ struct HeartbeatBench: AsyncParsableCommand {
             accepted: accepted, failed: failed, seconds: seconds, p50: percentile(0.5), p99: percentile(0.99), p999: percentile(0.999),
             peakMiB: daemon.peakResidentMiB, seedSeconds: seedSeconds, daemonCPUSeconds: cpuUsed, reasons: reasons)
         print(json ? report.json : report.text)
+        if !json {
+            if warmup > 0 { print(String(format: "  warm-up (%d round(s), every teacher's state loaded from disk): p99 %.1f ms", warmup, warmupP99)) }
+            if let store { print("  store writer: \(JSONWriter.string(store))") }
+        }
     }
 }
 

@@ -77,6 +77,7 @@ struct LoadRound {
                 let now = DispatchTime.now().uptimeNanoseconds
                 if scheduled > now { usleep(UInt32((scheduled - now) / 1000)) }
             }
+            // Latency counts from the scheduled time in open loop, so a late sender cannot hide a slow daemon.
             sentAt[teacher] = scheduled
             // Built as text: the benchmark must not spend more CPU per request than the daemon does.
             let line = #"{"jsonrpc":"2.0","id":\#(teacher),"method":"progress.heartbeat","params":{"session":"\#(BenchDataSet.token(teacher))","lessonId":"\#(BenchDataSet.lessonId)","playbackId":"bench","seq":\#(round + 1),"positionMs":\#(round * 10_000),"state":"playing","rate":1}}"#

@@ -18,8 +18,10 @@ struct Yanxiuctl: ParsableCommand {
               yanxiuctl methods
               yanxiuctl call system.info
               echo '{"level":"debug"}' | yanxiuctl call system.setLogLevel
+              yanxiuctl topics import contrib/topics/mh-2023-winter.json
+              yanxiuctl enrollments list --topic mh-2023-winter
 
             Exit status: 0 success, 64 usage error, 69 daemon unreachable, 1 the daemon answered with an error, 76 protocol error.
             """,
-        subcommands: [Ping.self, Info.self, Methods.self, Call.self, Send.self, Accounts.self, Regions.self, Schools.self, SMS.self, Audit.self])
+        subcommands: [Ping.self, Info.self, Methods.self, Call.self, Send.self, Accounts.self, Regions.self, Schools.self, SMS.self, Audit.self, Topics.self, Enrollments.self, Certificates.self])
 }

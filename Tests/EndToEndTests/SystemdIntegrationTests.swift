@@ -51,7 +51,7 @@ struct SystemdIntegrationTests {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NOTIFY_SOCKET")
         activator.environment = env
-        try activator.run()
+        try ProcessLaunch.run(activator)
         defer {
             if activator.isRunning { kill(activator.processIdentifier, SIGTERM); activator.waitUntilExit() }
         }

@@ -161,7 +161,7 @@ struct WireTests {
         second.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         second.standardError = errors
-        try second.run()
+        try ProcessLaunch.run(second)
         // Read before waiting: a daemon blocked on a full stderr pipe would never exit.
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         second.waitUntilExit()
@@ -188,7 +188,7 @@ func runAsNobody(_ command: [String]) throws -> (status: Int32, stdout: String) 
     let out = Pipe()
     process.standardOutput = out
     process.standardError = out
-    try process.run()
+    try ProcessLaunch.run(process)
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))

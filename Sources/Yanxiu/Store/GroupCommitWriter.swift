@@ -39,6 +39,7 @@ public final class GroupCommitWriter: Sendable {
         public var lastBatchSize: Int = 0
         public var lastCommitNanoseconds: UInt64 = 0
         public var totalCommitNanoseconds: UInt64 = 0
+        public var longestCommitNanoseconds: UInt64 = 0
         /// Uptime (ns) at which the commit now running began; nil while idle.
         public var commitStartedAt: UInt64?
     }
@@ -165,6 +166,7 @@ public final class GroupCommitWriter: Sendable {
             stats.largestBatch = max(stats.largestBatch, batch.count)
             stats.lastCommitNanoseconds = elapsed
             stats.totalCommitNanoseconds += elapsed
+            stats.longestCommitNanoseconds = max(stats.longestCommitNanoseconds, elapsed)
             stats.commitStartedAt = nil
         }
         if let commitError {

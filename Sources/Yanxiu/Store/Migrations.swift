@@ -15,6 +15,7 @@ public enum Migrations {
         AccountsSchema.register(&migrator)
         CatalogSchema.register(&migrator)
         ProgressSchema.register(&migrator)
+        CertificateSchema.register(&migrator)
         return migrator
     }()
 

@@ -7,6 +7,8 @@ public final class Store: Sendable {
     public let pool: DatabasePool
     public let writer: GroupCommitWriter
     public let path: String
+    /// A connection of its own for checkpoints, so they run beside the writer instead of inside its commits.
+    private let checkpointer: DatabaseQueue
 
     /// Opens (creating if needed) the database at `path` and runs pending migrations.
     public init(path: String, logger: Logger = Logger(label: "yanxiu.store")) throws {
@@ -18,11 +20,18 @@ public final class Store: Sendable {
         configuration.prepareDatabase { db in
             // A reply means the change is on disk: FULL syncs the WAL at every commit.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Commits never run a checkpoint themselves (it would stall every caller in the
+            // batch behind an fsync of the main file); `checkpoint()` does it beside them.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         self.path = path
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
         writer = GroupCommitWriter(database: pool)
+        var checkpointConfiguration = Configuration()
+        checkpointConfiguration.busyMode = .timeout(5)
+        checkpointConfiguration.label = "yanxiu.checkpoint"
+        checkpointer = try DatabaseQueue(path: path, configuration: checkpointConfiguration)
         let version = try schemaVersion()
         logger.info("store open", metadata: ["store.path": "\(path)", "store.schema": "\(version)"])
     }
@@ -47,6 +56,16 @@ public final class Store: Sendable {
             return try await pool.read(work)
         } catch {
             throw StoreError.classify(error)
+        }
+    }
+
+    /// Copies committed WAL frames into the main file without blocking the writer or readers
+    /// (SQLite's PASSIVE mode); returns the WAL's size in frames and how many were copied.
+    @discardableResult
+    public func checkpoint() throws -> (walFrames: Int, checkpointed: Int) {
+        try checkpointer.writeWithoutTransaction { db in
+            let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+            return (row?[1] ?? 0, row?[2] ?? 0)
         }
     }
 

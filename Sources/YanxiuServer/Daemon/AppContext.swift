@@ -3,7 +3,7 @@ import Logging
 import Systemd
 import Yanxiu
 
-/// What every method group shares: the store, the clock, the settings and the logger.
+/// What every method group shares: the store, the clock, the settings, the logger and the services.
 struct AppContext: Sendable {
     static let version = "0.1.0"
 
@@ -16,4 +16,5 @@ struct AppContext: Sendable {
     let logLevel: SharedLogLevel
     let startedAt: DispatchTime
     let heartbeats: HeartbeatPool
+    let certificates: CertificateServices
 }

@@ -15,8 +15,7 @@ public enum Daemon {
         let notifier = Notifier()
 
         let source = try listenSource(configuration)
-        _ = notifier.status("opening the store and loading first-start data")
-        let path = try await RequestPath.open(configuration: configuration, logLevel: logLevel, logger: logger)
+        let path = try await RequestPath.open(configuration: configuration, logLevel: logLevel, logger: logger) { _ = notifier.status($0) }
         let store = path.store
         let clock = path.app.clock
         let dispatcher = path.dispatcher
@@ -34,6 +33,7 @@ public enum Daemon {
             configuration: .init(
                 services: [
                     .init(service: StoreService(store: store, notifier: notifier, logger: logger)),
+                    .init(service: CheckpointService(store: store, interval: .seconds(2), logger: logger)),
                     .init(service: JournalPruneService(
                         store: store, clock: clock, retentionMs: configuration.progress.journalRetentionMs,
                         interval: .milliseconds(Int64(configuration.journalPruneIntervalSeconds * 1000)), logger: logger)),
@@ -44,6 +44,35 @@ public enum Daemon {
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
+    }
+
+    /// The issuer key (created on first start unless one is provided), its place among the
+    /// known keys, and the renderer, whose fonts take a moment to read.
+    static func certificateServices(_ configuration: DaemonConfiguration, store: Store, clock: any DaemonClock, logger: Logger) async throws -> CertificateServices {
+        let source = IssuerKeySource.choose(
+            configuredPath: configuration.issuerKeyPath,
+            credentialsDirectory: ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"],
+            stateDirectory: configuration.stateDirectory)
+        let (key, path, created) = try await Offload.run { try source.load() }
+        if created {
+            logger.notice("created a new certificate issuer key", metadata: ["issuer.did": "\(key.did)", "issuer.key_file": "\(path)"])
+        } else if IssuerKeyFile.isReadableByOthers(path: path) {
+            logger.warning("the issuer key file is readable by other users; make it mode 0600", metadata: ["issuer.key_file": "\(path)"])
+        }
+        let name = configuration.issuerName
+        let now = clock.nowMs
+        let keyring = try await store.write { db in try IssuerKeyring.register(db, key: key, issuerName: name, now: now) }
+        logger.info("certificate issuer", metadata: ["issuer.did": "\(key.did)", "issuer.known_keys": "\(keyring.known.count)"])
+        var renderer: CertificatePDFRenderer?
+        do {
+            let fonts = configuration.certificateFontPaths
+            renderer = try await Offload.run { try CertificatePDFRenderer(fontPaths: fonts) }
+        } catch {
+            logger.error("certificates cannot be printed until the fonts are fixed", metadata: ["error": "\(error)"])
+        }
+        return CertificateServices(
+            keyring: keyring, issuance: CertificateIssuance(store: store, keyring: keyring, clock: clock),
+            verifier: CertificateVerifier(keyring: keyring), renderer: renderer)
     }
 
     /// The socket systemd passed, or the configured path when the daemon was not socket-activated.

@@ -45,6 +45,7 @@ extension DaemonConfiguration {
             idleTimeoutSeconds = seconds
         case "log-level": logLevel = try Self.level(value)
         case "support-contact": supportContact = value
+        case "first-start-topic": firstStartTopic = value
         case "heartbeat-interval": progress.heartbeatIntervalMs = try Self.milliseconds(value, key)
         case "jitter-allowance": progress.jitterAllowanceMs = try Self.milliseconds(value, key)
         case "span-cap": progress.spanCapMs = try Self.milliseconds(value, key)
@@ -78,6 +79,14 @@ extension DaemonConfiguration {
         case "sample-directory":
             guard value == "load" || value == "none" else { throw ConfigurationError("sample-directory must be load or none") }
             loadSampleDirectory = value == "load"
+        case "issuer-key": issuerKeyPath = value
+        case "issuer-name":
+            guard !value.isEmpty else { throw ConfigurationError("issuer-name must not be empty") }
+            issuerName = value
+        case "font-paths":
+            let paths = list(value)
+            guard !paths.isEmpty else { throw ConfigurationError("font-paths must name at least one TrueType font") }
+            certificateFontPaths = paths
         default: throw ConfigurationError("unknown setting \(key)")
         }
     }

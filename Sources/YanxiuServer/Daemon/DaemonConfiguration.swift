@@ -17,6 +17,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logLevel = Logger.Level.info
     public var testClock = false
     public var sessionLifetimeSeconds = 7.0 * 24 * 3600
+    /// The topic an empty database gets on first start: `embedded` (the 2023 winter sample), `none`, or a topic document file.
+    public var firstStartTopic = "embedded"
     public var progress = ProgressSettings()
     /// Serial lanes of the heartbeat pool; 0 means twice the processor count.
     public var progressLanes = 0
@@ -37,6 +39,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var passwordScryptLogN = 15
     /// Whether the built-in sample directory is loaded on the first start of an empty database.
     public var loadSampleDirectory = true
+    /// The issuer's private key file; empty means the systemd credential, else `<stateDirectory>/issuer-key`.
+    public var issuerKeyPath = ""
+    /// The name certificates carry as their issuer's.
+    public var issuerName = IssuerKeyring.defaultIssuerName
+    /// TrueType fonts of printed certificates, in priority order.
+    public var certificateFontPaths = CertificatePDFRenderer.defaultFontPaths
 
     public init() {}
 

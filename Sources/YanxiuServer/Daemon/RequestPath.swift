@@ -15,17 +15,26 @@ public struct RequestPath: Sendable {
     let app: AppContext
 
     /// Opens (creating and migrating) the store of `configuration` and builds the method table.
-    public static func open(configuration: DaemonConfiguration, logLevel: SharedLogLevel, logger: Logger = Logger(label: "yanxiud")) async throws -> RequestPath {
+    /// `status` hears what is being done, for systemd's STATUS= line.
+    public static func open(
+        configuration: DaemonConfiguration, logLevel: SharedLogLevel, logger: Logger = Logger(label: "yanxiud"),
+        status: (String) -> Void = { _ in }
+    ) async throws -> RequestPath {
+        status("opening the store")
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         let store = try Store(path: configuration.databasePath, logger: logger)
         let testClock = configuration.testClock ? TestClock() : nil
         let clock: any DaemonClock = testClock ?? SystemClock()
         let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount
         let heartbeats = HeartbeatPool(store: store, clock: clock, settings: configuration.progress, laneCount: lanes, queueLimit: configuration.laneQueueLimit)
+        status("loading the issuer key and certificate fonts")
+        let certificates = try await Daemon.certificateServices(configuration, store: store, clock: clock, logger: logger)
         let app = AppContext(
             configuration: configuration, store: store, clock: clock, testClock: testClock,
-            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats)
+            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats, certificates: certificates)
+        status("loading first-start data")
         try await FirstStart.run(app: app)
+        try await CatalogFirstStartLoader(app: app).run()
         return RequestPath(dispatcher: MethodCatalog.dispatcher(app: app), store: store, app: app)
     }
 }

@@ -41,6 +41,8 @@ struct SystemMethods {
                     "serverTimeCST": .string(Timestamp.formatCST(app.clock.nowMs)),
                     "supportContact": .string(app.configuration.supportContact),
                     "testClock": .bool(app.testClock != nil),
+                    "store": app.store.writer.statistics.json(queueDepth: app.store.writer.queueDepth),
+                    "heartbeatLanes": .array(app.heartbeats.queueDepths.map { .int($0) }),
                 ]
             },
             MethodDescriptor(

@@ -5,8 +5,8 @@ import YanxiuClient
 
 /// Every method of `rpc.discover` called by every kind of caller; the outcomes must match
 /// `expected.tsv` beside this file, which names every method (a new one fails the test until
-/// it is classified there). Methods with an `unmasked` param are called a second time with
-/// it set, as `method+unmasked`.
+/// it is classified there). Methods with a param that reveals phone and ID numbers
+/// (`unmasked`, `revealNumbers`) are called a second time with it set, as `method+param`.
 @Suite("Authorisation matrix from rpc.discover")
 struct AuthorisationMatrixTests {
     @Test("each method as anonymous, user, another school's admin, the school's admin and operator matches expected.tsv; no non-operator sees a phone or ID number")
@@ -16,11 +16,13 @@ struct AuthorisationMatrixTests {
         let expected = try ExpectedOutcomes.load(Paths.file("Tests/EndToEndTests/Authorisation/expected.tsv"))
         let methods = try #require(daemon.call("rpc.discover")["methods"]?.arrayValue)
 
-        var rows: [(row: String, method: JSONValue, unmasked: Bool)] = []
+        var rows: [(row: String, method: JSONValue, reveal: String?)] = []
         for method in methods {
             let name = try #require(method["name"]?.stringValue)
-            rows.append((name, method, false))
-            if method["params"]?.arrayValue?.contains(where: { $0["name"] == "unmasked" }) == true { rows.append((name + "+unmasked", method, true)) }
+            rows.append((name, method, nil))
+            for param in method["params"]?.arrayValue ?? [] {
+                if let reveal = param["name"]?.stringValue, MatrixWorld.revealParams.contains(reveal) { rows.append((name + "+" + reveal, method, reveal)) }
+            }
         }
         #expect(Set(expected.rows.keys) == Set(rows.map(\.row)), "expected.tsv and rpc.discover disagree: classify \(Set(rows.map(\.row)).subtracting(expected.rows.keys).sorted()), drop \(Set(expected.rows.keys).subtracting(rows.map(\.row)).sorted())")
 
@@ -29,7 +31,7 @@ struct AuthorisationMatrixTests {
         var cells = 0
         for row in rows {
             for role in MatrixRole.allCases {
-                let params = try #require(try world.params(for: row.method, role: role, unmasked: row.unmasked), "\(row.row): a required param has no sample in MatrixWorld")
+                let params = try #require(try world.params(for: row.method, role: role, reveal: row.reveal), "\(row.row): a required param has no sample in MatrixWorld")
                 let line = JSONWriter.string(["jsonrpc": "2.0", "id": 1, "method": row.method["name"]!, "params": .object(params)])
                 let reply = try #require(try Self.send(line, as: role, socket: daemon.socketPath), "\(row.row) as \(role): no reply")
                 let outcome = MatrixOutcome.of(reply)

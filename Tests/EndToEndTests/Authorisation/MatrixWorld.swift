@@ -14,6 +14,12 @@ final class MatrixWorld {
     let scopedAdmin: TestAccount
     let spare: TestAccount
     let now: String
+    /// The sample topic of the first start, and a lesson of it.
+    let topicId: String
+    let lessonId: String
+    let topicDocument: JSONValue
+    /// A complete enrolment form, its codes taken from `codes.list`.
+    let form: JSONObject
     /// Phone and ID numbers in the clear; no non-operator reply may contain one.
     let secrets: [String]
     private var counter = 0
@@ -32,6 +38,20 @@ final class MatrixWorld {
             try daemon.call("admin.grant", ["userId": .int64(account.userID), "role": "countyAdmin", "scope": .string(county)])
         }
         now = try #require(daemon.call("system.ping")["now"]?.stringValue)
+        topicDocument = try JSONParser.parse(try String(contentsOf: Paths.file("contrib/topics/mh-2023-winter.json"), encoding: .utf8))
+        topicId = try #require(topicDocument["id"]?.stringValue)
+        let codes = try daemon.call("codes.list")
+        var form: JSONObject = [
+            "name": "钱多", "idType": "residentCard", "idNumber": "110101198501010025", "schoolId": .int64(schoolA),
+            "isMentalHealthTeacher": true, "isHomeroomTeacher": false,
+        ]
+        // The ID number's 17th digit is even: a woman.
+        form["gender"] = try #require(codes["gender"]?.arrayValue?.first { $0["label"]?.stringValue?.contains("女") == true }?["code"])
+        for field in ["ethnicity", "politicalStatus", "education", "teacherType", "stage", "title", "subject"] {
+            form[field] = try #require(codes[field]?.arrayValue?.first?["code"], "codes.list has no \(field)")
+        }
+        self.form = form
+        lessonId = try #require(topicDocument["courses"]?.arrayValue?.first?["lessons"]?.arrayValue?.first?["id"]?.stringValue)
         secrets = ["13300000001", "13300000002", "13300000003", "13300000004", "13300000005", "110101199003071233", "110101198501010025"]
     }
 
@@ -63,7 +83,10 @@ final class MatrixWorld {
 
     /// The params of one call: the method's own samples, then samples by param name for the
     /// rest of the required params; nil when a required param has no sample (the test fails).
-    func params(for method: JSONValue, role: MatrixRole, unmasked: Bool) throws -> JSONObject? {
+    /// Params that ask for phone and ID numbers in the clear (operators only).
+    static let revealParams: Set<String> = ["unmasked", "revealNumbers"]
+
+    func params(for method: JSONValue, role: MatrixRole, reveal: String?) throws -> JSONObject? {
         guard let name = method["name"]?.stringValue else { return nil }
         var params = try specific(name, role: role)
         for param in method["params"]?.arrayValue ?? [] {
@@ -76,7 +99,7 @@ final class MatrixWorld {
             guard let value = sample(key, schema: param["schema"] ?? .null) else { return nil }
             params[key] = value
         }
-        if unmasked { params["unmasked"] = true }
+        if let reveal { params[reveal] = true }
         return params
     }
 
@@ -102,6 +125,12 @@ final class MatrixWorld {
         case "account.updateBasicInfo": ["name": "钱多", "teacherType": "staff", "schoolId": .int64(schoolA)]
         case "account.setIdentity": ["identity": "teacher", "nickname": "老师"]
         case "account.updateDetails": ["title": ""]
+        case "certificate.verify", "certificate.inspect": ["serial": "YX-0000-0000-0"]
+        case "certificate.revoke": ["serial": "YX-0000-0000-0", "reason": "矩阵测试"]
+        case "topic.import": ["topic": topicDocument]
+        case "topic.update": ["topicId": .string(topicId), "rules": ["maxRecognisedHours": 20]]
+        case "enrollment.list": ["topicId": .string(topicId), "schoolId": .int64(schoolA)]
+        case "enrollment.create": ["topicId": .string(topicId), "form": .object(form)]
         case "progress.heartbeat": ["playbackId": "p", "seq": 1, "positionMs": 0, "state": "playing", "rate": 1]
         default: [:]
         }
@@ -115,8 +144,8 @@ final class MatrixWorld {
         case "phone", "newPhone": return .string(freshPhone())
         case "code", "oldCode", "newCode": return "123456"
         case "password": return "secret123"
-        case "lessonId": return "l1"
-        case "topicId": return "t1"
+        case "lessonId": return .string(lessonId)
+        case "topicId": return .string(topicId)
         case "answers": return []
         default: break
         }

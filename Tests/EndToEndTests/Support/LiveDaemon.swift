@@ -49,7 +49,7 @@ final class LiveDaemon: @unchecked Sendable {
         process.standardOutput = output
         _ = FileManager.default.createFile(atPath: self.directory + "/stderr.log", contents: nil)
         process.standardError = FileHandle(forWritingAtPath: self.directory + "/stderr.log")
-        try process.run()
+        try ProcessLaunch.run(process)
         try waitUntilServing()
     }
 

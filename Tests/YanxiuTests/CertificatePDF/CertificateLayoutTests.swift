@@ -3,10 +3,7 @@ import Testing
 import Yanxiu
 
 /// Long names and texts still fit the page, as pdftotext's word boxes show.
-@Suite(.enabled(
-    if: Poppler.installed && CertificateSamples.fontsInstalled,
-    "needs poppler-utils, fonts-droid-fallback and fonts-dejavu-core"
-))
+@Suite
 struct CertificateLayoutTests {
     struct Box {
         var xMin, yMin, xMax, yMax: Double

@@ -3,10 +3,7 @@ import Testing
 import Yanxiu
 
 /// The certificate as poppler, the PDF engine of most Linux viewers, reads and draws it.
-@Suite(.enabled(
-    if: Poppler.installed && CertificateSamples.fontsInstalled,
-    "needs poppler-utils, fonts-droid-fallback and fonts-dejavu-core"
-))
+@Suite
 struct CertificatePDFRenderingTests {
     let renderer: CertificatePDFRenderer
     let directory: URL

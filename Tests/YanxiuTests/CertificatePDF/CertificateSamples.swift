@@ -23,10 +23,6 @@ enum CertificateSamples {
         return sample
     }
 
-    static var fontsInstalled: Bool {
-        CertificatePDFRenderer.defaultFontPaths.allSatisfy { FileManager.default.fileExists(atPath: $0) }
-    }
-
     /// A fresh directory under the system's temporary folder.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("yanxiu-cert-\(UUID().uuidString)")

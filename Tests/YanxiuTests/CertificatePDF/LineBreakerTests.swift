@@ -1,7 +1,7 @@
 import Testing
 @testable import Yanxiu
 
-@Suite(.enabled(if: TestFonts.installed, "needs fonts-droid-fallback and fonts-dejavu-core"))
+@Suite
 struct LineBreakerTests {
     static let closing = Set("，。、；：？！）》”…".unicodeScalars)
     static let opening = Set("（《“".unicodeScalars)

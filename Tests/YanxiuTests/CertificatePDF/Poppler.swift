@@ -12,12 +12,6 @@ enum Poppler {
 
     static let directory = "/usr/bin"
 
-    static var installed: Bool {
-        ["pdftotext", "pdftoppm", "pdfinfo", "pdffonts"].allSatisfy {
-            FileManager.default.isExecutableFile(atPath: "\(directory)/\($0)")
-        }
-    }
-
     static func run(_ tool: String, _ arguments: [String]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "\(directory)/\(tool)")

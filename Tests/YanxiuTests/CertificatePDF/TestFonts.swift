@@ -9,9 +9,15 @@ enum TestFonts {
     static let droid: TrueTypeFont? = load(droidPath)
     static let dejaVu: TrueTypeFont? = load(dejaVuPath)
 
-    static var installed: Bool { droid != nil && dejaVu != nil }
-
-    static var stack: FontStack { FontStack(fonts: [droid!, dejaVu!]) }
+    /// Both fonts, or an error naming the missing one: `script/setup` installs them, so a
+    /// missing font fails the tests rather than skipping them.
+    static var stack: FontStack {
+        get throws {
+            guard let droid else { throw CertificatePDFError.fontMissing(path: droidPath) }
+            guard let dejaVu else { throw CertificatePDFError.fontMissing(path: dejaVuPath) }
+            return FontStack(fonts: [droid, dejaVu])
+        }
+    }
 
     private static func load(_ path: String) -> TrueTypeFont? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

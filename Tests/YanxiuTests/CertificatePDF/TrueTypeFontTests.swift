@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Yanxiu
 
-@Suite(.enabled(if: TestFonts.installed, "needs fonts-droid-fallback and fonts-dejavu-core"))
+@Suite
 struct TrueTypeFontTests {
     @Test func droidFormat4AndFormat12MapsAgreeOnTheWholeBMP() throws {
         let droid = try #require(TestFonts.droid)

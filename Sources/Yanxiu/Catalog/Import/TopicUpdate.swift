@@ -1,0 +1,31 @@
+import GRDB
+import JSONRPC
+
+/// `topic.update`: moves a topic's window or changes some of its rules, leaving the rest as it is.
+public enum TopicUpdate {
+    /// Applies `window` (`start` and/or `end`) and `rules` (any subset of the document's rules)
+    /// to the stored topic; -32602 with every bad field, 404 `topic.unknown`.
+    public static func run(_ db: Database, topicID: String, window: JSONObject?, rules: JSONObject?, now: Int64) throws -> TopicSummary {
+        guard window != nil || rules != nil else { throw RPCError.invalidParams(field: "window", reason: "required") }
+        let current = try Catalog.topic(db, id: topicID)
+        var reader = TopicDocumentReader()
+        var start = current.windowStartMs
+        var end = current.windowEndMs
+        if let window {
+            reader.fields.rejectUnknown(window, known: ["start", "end"], at: "window")
+            if window["start"] != nil, let ms = reader.fields.instant(window, "start", at: "window") { start = ms }
+            if window["end"] != nil, let ms = reader.fields.instant(window, "end", at: "window") { end = ms }
+            if reader.fields.problems.isEmpty, end <= start { reader.fields.report("window.end", "not_after_start") }
+        }
+        var newRules = current.rules
+        if let rules, let merged = reader.rules(["rules": .object(rules)], base: current.rules) {
+            newRules = merged
+            reader.checkMinimums(merged, lessonCount: current.lessonCount)
+        }
+        guard reader.fields.problems.isEmpty else { throw RPCError.invalidParams(reader.fields.problems) }
+        try db.execute(
+            sql: "UPDATE topic SET window_start = ?, window_end = ?, rules = ?, updated_at = ? WHERE id = ?",
+            arguments: [start, end, try CatalogJSON.encodeString(newRules), now, topicID])
+        return try Catalog.topic(db, id: topicID)
+    }
+}

@@ -1,0 +1,84 @@
+import Dispatch
+import Foundation
+
+/// Issues the certificates of a topic whose window has closed: one to every enrolled teacher
+/// who qualifies and holds none, none to anyone else.
+///
+/// Idempotent and resumable: every run starts from what is stored, so a run after a crash or
+/// after late verifications issues exactly what is missing. Signing runs on all cores while
+/// the previous batch is written, and each batch commits as one unit of the group-commit writer.
+public struct CertificateIssuance: Sendable {
+    public let store: Store
+    public let keyring: IssuerKeyring
+    public let clock: any DaemonClock
+    public let runs: IssuanceRuns
+    /// Certificates per signing batch and per write.
+    public var batchSize = 2048
+
+    public init(store: Store, keyring: IssuerKeyring, clock: any DaemonClock, runs: IssuanceRuns = IssuanceRuns()) {
+        self.store = store
+        self.keyring = keyring
+        self.clock = clock
+        self.runs = runs
+    }
+
+    /// Runs issuance for `topicId`. `progress(done, total)` follows the certificates to issue.
+    public func run(topicId: String, actorUID: UInt32? = nil, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> IssuanceReport {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let now = clock.nowMs
+        try runs.begin(topicId)
+        defer { runs.end(topicId) }
+        let roster = try await store.read { db in
+            let topic = try IssuanceTopic.load(db, id: topicId)
+            try topic.requireClosed(at: now)
+            return try IssuanceRoster.load(db, topic: topic)
+        }
+
+        var report = IssuanceReport(topicId: topicId)
+        report.enrolled = roster.enrolled
+        report.alreadyHeld = roster.alreadyHeld
+        report.notQualified = roster.notQualified
+        let total = roster.candidates.count
+        progress(0, total)
+        if total > 0 {
+            let serials = try await store.write { db in try SerialAllocator.reserve(db, count: total) }
+            let drafts = zip(roster.candidates, serials).map { CertificateSigner.Draft(accountID: $0.accountID, serial: $1, subject: $0.subject) }
+            let stored = try await signAndStore(drafts, topicId: topicId, issuedAt: now) { done in progress(done, total) }
+            report.issued = stored
+            report.alreadyHeld += total - stored
+        }
+        report.elapsedMs = Int64((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        let finished = report
+        try await store.write { db in
+            try CertificateAudit.record(db, at: now, actorUID: actorUID, action: "certificate.issue", target: topicId, detail: [
+                "issued": .int(finished.issued), "alreadyHeld": .int(finished.alreadyHeld), "notQualified": finished.json["notQualified"] ?? [:],
+            ])
+        }
+        return report
+    }
+
+    /// Signs batch n+1 while batch n is written; returns how many certificates were stored.
+    private func signAndStore(_ drafts: [CertificateSigner.Draft], topicId: String, issuedAt: Int64, progress: (Int) -> Void) async throws -> Int {
+        let signer = CertificateSigner(key: keyring.current, issuerName: keyring.issuerName)
+        let date = Date(timeIntervalSince1970: Double(issuedAt) / 1000)
+        let keyID = keyring.currentKeyID
+        let batches = stride(from: 0, to: drafts.count, by: batchSize).map { Array(drafts[$0..<min($0 + batchSize, drafts.count)]) }
+        var done = 0
+        var stored = 0
+        var signed = try await Offload.run { try signer.signAll(batches[0], issuedAt: date) }
+        for index in batches.indices {
+            let batch = signed
+            async let written = store.write { db in
+                try CertificateRegistry.insert(db, batch, topicId: topicId, issuerKeyID: keyID, issuedAt: issuedAt)
+            }
+            if index + 1 < batches.count {
+                let next = batches[index + 1]
+                signed = try await Offload.run { try signer.signAll(next, issuedAt: date) }
+            }
+            stored += try await written
+            done += batch.count
+            progress(done)
+        }
+        return stored
+    }
+}

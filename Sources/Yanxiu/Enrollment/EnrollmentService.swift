@@ -1,0 +1,63 @@
+import GRDB
+import JSONRPC
+
+/// Creates and reads enrolments. Every function runs inside the caller's transaction.
+public enum EnrollmentService {
+    /// Enrols an account in a topic with a validated form, in this order of checks: topic, repeat
+    /// (409 `enrollment.exists` with the existing id, so a retry learns it), window (412), identity
+    /// and basic information (412), school, agreement with the account (409 `profile.locked` once
+    /// verified). Then updates an unverified account from the form, files the declared roles for
+    /// the school's administrator, and records the enrolment.
+    public static func create(_ db: Database, accountID: Int64, topicID: String, form: EnrollmentForm, now: Int64) throws -> EnrollmentRecord {
+        let topic = try Catalog.topic(db, id: topicID)
+        if let existing = try Int64.fetchOne(
+            db, sql: "SELECT id FROM enrollment WHERE account_id = ? AND topic_id = ?", arguments: [accountID, topicID])
+        {
+            throw DomainError.conflict("enrollment.exists", "This account is already enrolled in \(topicID)", data: ["enrollmentId": .int64(existing)])
+        }
+        try checkWindow(topic, now: now)
+        let account = try EnrollmentAccount.load(db, id: accountID)
+        try account.checkMayEnrol()
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM school WHERE id = ?", arguments: [form.schoolId]) ?? false else {
+            throw RPCError.invalidParams(field: "schoolId", reason: "not_found")
+        }
+        let differences = account.differences(from: form)
+        if !differences.isEmpty {
+            guard !account.isVerified else {
+                throw DomainError.conflict(
+                    "profile.locked", "The profile is verified: \(differences.joined(separator: ", ")) cannot change until the school administrator removes the teacher",
+                    data: ["fields": .array(differences.map { .object(["field": .string($0), "reason": "locked"]) })])
+            }
+            try account.update(db, from: form, changed: differences, now: now)
+        }
+        try account.fileDeclaredRoles(db, form: form, now: now)
+        try db.execute(
+            sql: "INSERT INTO enrollment (account_id, topic_id, school_id, form, created_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [accountID, topicID, form.schoolId, try CatalogJSON.encodeString(form), now])
+        return try get(db, accountID: accountID, topicID: topicID)
+    }
+
+    /// The window decides: from its start (inclusive) until its end (exclusive).
+    static func checkWindow(_ topic: TopicSummary, now: Int64) throws {
+        if now < topic.windowStartMs {
+            throw DomainError.precondition(
+                "enrollment.not_open", "Enrolment opens at \(Timestamp.formatCST(topic.windowStartMs))",
+                data: ["opensAt": .string(Timestamp.formatCST(topic.windowStartMs))])
+        }
+        if now >= topic.windowEndMs {
+            throw DomainError.precondition(
+                "enrollment.window_closed", "Enrolment closed at \(Timestamp.formatCST(topic.windowEndMs))",
+                data: ["closedAt": .string(Timestamp.formatCST(topic.windowEndMs))])
+        }
+    }
+
+    /// The account's enrolment in a topic, or 404 `enrollment.unknown`.
+    public static func get(_ db: Database, accountID: Int64, topicID: String) throws -> EnrollmentRecord {
+        guard let row = try Row.fetchOne(
+            db, sql: EnrollmentQuery.select + " WHERE e.account_id = ? AND e.topic_id = ?", arguments: [accountID, topicID])
+        else {
+            throw DomainError.notFound("enrollment.unknown", "This account is not enrolled in \(topicID)")
+        }
+        return try EnrollmentQuery.record(row)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import JSONRPC
+import Synchronization
+import Testing
+@testable import Yanxiu
+
+/// Running `certificate.issue`: after the window only, once per teacher, resumable.
+@Suite("Certificate issuance runs")
+struct IssuanceRunTests {
+    @Test("refused while the window is open, and before it opens", arguments: [
+        IssuanceFixture.windowStart - 1, IssuanceFixture.windowStart, IssuanceFixture.windowEnd - 1,
+    ])
+    func refusedDuringWindow(now: Int64) async throws {
+        let fixture = try IssuanceFixture(now: now)
+        defer { fixture.cleanUp() }
+        try fixture.teacher(1, homeroom: true, lessons: 10)
+        let error = try await #require(throws: DomainError.self) { try await fixture.issue() }
+        #expect(error.code == 412 && error.reason == "topic.window_open")
+        #expect(try fixture.certificate(of: 1) == nil)
+    }
+
+    @Test("allowed from the first instant after the window")
+    func allowedAtWindowEnd() async throws {
+        let fixture = try IssuanceFixture(now: IssuanceFixture.windowEnd)
+        defer { fixture.cleanUp() }
+        try fixture.teacher(1, homeroom: true, lessons: 10)
+        #expect(try await fixture.issue().issued == 1)
+    }
+
+    @Test("an unknown topic is 404")
+    func unknownTopic() async throws {
+        let fixture = try IssuanceFixture()
+        defer { fixture.cleanUp() }
+        let error = try await #require(throws: DomainError.self) { try await fixture.issuance.run(topicId: "nope") }
+        #expect(error.code == 404 && error.reason == "topic.unknown")
+    }
+
+    @Test("a second run issues nothing and keeps every certificate as it was")
+    func idempotentRerun() async throws {
+        let fixture = try IssuanceFixture()
+        defer { fixture.cleanUp() }
+        for id in 1...5 { try fixture.teacher(Int64(id), homeroom: true, lessons: 10 + id) }
+        try fixture.teacher(6, verification: .none, lessons: 20)
+        let first = try await fixture.issue()
+        #expect(first.issued == 5 && first.alreadyHeld == 0 && first.notQualified == ["credit.no_verified_role": 1])
+        let before = try (1...5).map { try fixture.certificate(of: Int64($0))!.canonical }
+        fixture.clock.advance(byMs: 86_400_000)
+        let second = try await fixture.issue()
+        #expect(second.issued == 0 && second.alreadyHeld == 5 && second.notQualified == ["credit.no_verified_role": 1])
+        #expect(try (1...5).map { try fixture.certificate(of: Int64($0))!.canonical } == before)
+        let count = try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM certificate")! }
+        #expect(count == 5)
+    }
+
+    @Test("a teacher verified late gets a certificate from the next run, the others keep theirs")
+    func lateVerificationThenRerun() async throws {
+        let fixture = try IssuanceFixture()
+        defer { fixture.cleanUp() }
+        try fixture.teacher(1, mentalHealth: true, lessons: 16)
+        try fixture.teacher(2, mentalHealth: true, verification: .pending, lessons: 16)
+        let first = try await fixture.issue()
+        #expect(first.issued == 1 && first.notQualified == ["credit.no_verified_role": 1])
+        #expect(try fixture.certificate(of: 2) == nil)
+        let held = try fixture.certificate(of: 1)!.serial
+
+        try fixture.verify(2)
+        let second = try await fixture.issue()
+        #expect(second.issued == 1 && second.alreadyHeld == 1 && second.notQualified.isEmpty)
+        #expect(try fixture.certificate(of: 1)!.serial == held)
+        let late = try #require(try fixture.certificate(of: 2))
+        #expect(late.serial != held)
+        #expect(try fixture.verify(serial: late.serial).isValid)
+    }
+
+    @Test("a run that stopped half-way is completed by the next, without duplicates")
+    func resumesAfterPartialRun() async throws {
+        let fixture = try IssuanceFixture()
+        defer { fixture.cleanUp() }
+        for id in 1...7 { try fixture.teacher(Int64(id), homeroom: true, lessons: 10) }
+        var partial = fixture.issuance
+        partial.batchSize = 3
+        // Stands for a crash after the first committed batch: the batch of three is on disk.
+        let stopped = try await fixture.store.read { db in try IssuanceRoster.load(db, topic: IssuanceTopic.load(db, id: IssuanceFixture.topicId)) }
+        let serials = try await fixture.store.write { db in try SerialAllocator.reserve(db, count: 3) }
+        let signer = CertificateSigner(key: fixture.keyring.current, issuerName: fixture.keyring.issuerName)
+        let signed = try signer.signAll(zip(stopped.candidates.prefix(3), serials).map {
+            CertificateSigner.Draft(accountID: $0.accountID, serial: $1, subject: $0.subject)
+        }, issuedAt: Date(timeIntervalSince1970: Double(fixture.clock.nowMs) / 1000))
+        let keyID = fixture.keyring.currentKeyID
+        _ = try await fixture.store.write { db in
+            try CertificateRegistry.insert(db, signed, topicId: IssuanceFixture.topicId, issuerKeyID: keyID, issuedAt: 0)
+        }
+        let report = try await partial.run(topicId: IssuanceFixture.topicId)
+        #expect(report.issued == 4 && report.alreadyHeld == 3)
+        let serialsHeld = try (1...7).map { try #require(try fixture.certificate(of: Int64($0))).serial }
+        #expect(Set(serialsHeld).count == 7)
+    }
+
+    @Test("progress is reported from 0 to the number to issue, batch by batch")
+    func progressNotifications() async throws {
+        let fixture = try IssuanceFixture()
+        defer { fixture.cleanUp() }
+        for id in 1...10 { try fixture.teacher(Int64(id), homeroom: true, lessons: 10) }
+        try fixture.teacher(11, lessons: 3)
+        var issuance = fixture.issuance
+        issuance.batchSize = 4
+        let seen = Mutex<[[Int]]>([])
+        let report = try await issuance.run(topicId: IssuanceFixture.topicId) { done, total in seen.withLock { $0.append([done, total]) } }
+        #expect(report.issued == 10)
+        #expect(seen.withLock { $0 } == [[0, 10], [4, 10], [8, 10], [10, 10]])
+    }
+
+    @Test("every certificate has its own valid serial")
+    func serialsAreUniqueAndValid() async throws {
+        let fixture = try IssuanceFixture()
+        defer { fixture.cleanUp() }
+        for id in 1...50 { try fixture.teacher(Int64(id), homeroom: true, lessons: 10) }
+        _ = try await fixture.issue()
+        let serials = try await fixture.store.pool.read { db in try String.fetchAll(db, sql: "SELECT serial FROM certificate") }
+        #expect(Set(serials).count == 50)
+        for serial in serials { #expect(try CertificateSerial(parsing: serial).description == serial) }
+    }
+
+    @Test("issuance is audited with its counts")
+    func audited() async throws {
+        let fixture = try IssuanceFixture()
+        defer { fixture.cleanUp() }
+        try fixture.teacher(1, homeroom: true, lessons: 10)
+        _ = try await fixture.issuance.run(topicId: IssuanceFixture.topicId, actorUID: 0)
+        let row = try fixture.store.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT action, target, detail, actor_uid FROM audit WHERE action = 'certificate.issue'")
+        }
+        #expect(row?["target"] == IssuanceFixture.topicId)
+        #expect((row?["detail"] as String?)?.contains("\"issued\":1") == true)
+        #expect(row?["actor_uid"] == 0)
+    }
+}

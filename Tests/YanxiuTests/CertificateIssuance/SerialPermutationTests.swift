@@ -1,0 +1,44 @@
+import Testing
+@testable import Yanxiu
+
+/// Serials from a counter through a keyed permutation: distinct, and unrelated-looking.
+@Suite("Serial permutation")
+struct SerialPermutationTests {
+    @Test("the permutation is undone by its inverse", arguments: [0 as UInt64, 1, 0xDEAD_BEEF, UInt64.max])
+    func inverse(key: UInt64) {
+        let permutation = SerialPermutation(key: key)
+        for sequence: UInt64 in [0, 1, 2, 1000, 123_456_789, CertificateSerial.maxNumber] {
+            let number = permutation.number(forSequence: sequence)
+            #expect(number <= CertificateSerial.maxNumber)
+            #expect(permutation.sequence(forNumber: number) == sequence)
+        }
+    }
+
+    @Test("200,000 consecutive counters give 200,000 distinct serials")
+    func distinct() {
+        let permutation = SerialPermutation(key: 0x1234_5678_9ABC_DEF0)
+        var seen = Set<UInt64>()
+        for sequence in 0..<UInt64(200_000) { seen.insert(permutation.number(forSequence: sequence)) }
+        #expect(seen.count == 200_000)
+    }
+
+    @Test("neighbouring counters give serials far apart, and keys give different orders")
+    func scattered() {
+        let permutation = SerialPermutation(key: 7)
+        let numbers = (0..<UInt64(100)).map(permutation.number(forSequence:))
+        let close = zip(numbers, numbers.dropFirst()).filter { $0 > $1 ? $0 - $1 < 1 << 20 : $1 - $0 < 1 << 20 }
+        #expect(close.count <= 2)
+        #expect(SerialPermutation(key: 8).number(forSequence: 0) != numbers[0])
+    }
+
+    @Test("blocks reserved from the store continue where the last one ended")
+    func reservationsContinue() throws {
+        let fixture = try IssuanceFixture()
+        defer { fixture.cleanUp() }
+        let first = try fixture.store.pool.write { db in try SerialAllocator.reserve(db, count: 3) }
+        let second = try fixture.store.pool.write { db in try SerialAllocator.reserve(db, count: 2) }
+        #expect(Set(first + second).count == 5)
+        let next = try fixture.store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT next_sequence FROM certificate_serial_state") }
+        #expect(next == 5)
+    }
+}

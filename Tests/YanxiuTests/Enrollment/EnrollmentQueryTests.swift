@@ -1,0 +1,94 @@
+import GRDB
+import JSONRPC
+import Testing
+@testable import Yanxiu
+
+@Suite("Enrolment lists: administrators see their schools, page by page")
+struct EnrollmentQueryTests {
+    /// Accounts 21-23 at school 1, 24 at school 2 (both county 110101), 25-26 at school 3 (county 110102), all enrolled;
+    /// account 30 administers school 1, 31 county 110101, 32 nothing.
+    static func withEnrolments(_ body: (Store) async throws -> Void) async throws {
+        try await CatalogFixtures.withStore { store in
+            try await EnrollmentFixtures.prepare(store)
+            for (id, school) in [(21, 1), (22, 1), (23, 1), (24, 2), (25, 3), (26, 3)] as [(Int64, Int64)] {
+                try await EnrollmentFixtures.addAccount(store, id: id, schoolID: school)
+                _ = try await EnrollmentFixtures.enrol(store, accountID: id, form: EnrollmentFixtures.form.setting("schoolId", .int64(school)))
+            }
+            for id: Int64 in [30, 31, 32] { try await EnrollmentFixtures.addAccount(store, id: id, identity: "administrator") }
+            try await store.write { db in
+                try db.execute(sql: "INSERT INTO admin_grant (account_id, role, scope, granted_at) VALUES (30, 'schoolAdmin', '1', 0), (31, 'countyAdmin', '110101', 0)")
+            }
+            try await body(store)
+        }
+    }
+
+    static func accounts(_ store: Store, scopeOf admin: Int64?, school: Int64? = nil) async throws -> [Int64] {
+        try await store.read { db in
+            let scope = try admin.map { try EnrollmentScope.of(db, accountID: $0) } ?? .operator_
+            return try EnrollmentQuery.list(db, topicID: "t-small", schoolID: school, scope: scope, cursor: nil, limit: 100).records.map(\.accountID)
+        }
+    }
+
+    @Test("operators see every school; a school administrator one school; a county administrator the county's schools")
+    func scopes() async throws {
+        try await Self.withEnrolments { store in
+            let everyone = try await Self.accounts(store, scopeOf: nil)
+            let oneSchool = try await Self.accounts(store, scopeOf: nil, school: 3)
+            let schoolAdmin = try await Self.accounts(store, scopeOf: 30)
+            let countyAdmin = try await Self.accounts(store, scopeOf: 31)
+            let countyAdminOneSchool = try await Self.accounts(store, scopeOf: 31, school: 2)
+            #expect(everyone == [21, 22, 23, 24, 25, 26])
+            #expect(oneSchool == [25, 26])
+            #expect(schoolAdmin == [21, 22, 23])
+            #expect(countyAdmin == [21, 22, 23, 24])
+            #expect(countyAdminOneSchool == [24])
+        }
+    }
+
+    @Test("a school outside the scope and an account without grants are refused with 403")
+    func outsideScope() async throws {
+        try await Self.withEnrolments { store in
+            let outside = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: 31, school: 3) }
+            #expect(outside?.code == 403 && outside?.reason == "auth.forbidden")
+            let sibling = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: 30, school: 2) }
+            #expect(sibling?.code == 403)
+            let nobody = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: 32) }
+            #expect(nobody?.code == 403 && nobody?.reason == "auth.forbidden")
+            let unknown = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: nil, school: 99) }
+            #expect(unknown?.code == 404 && unknown?.reason == "school.unknown")
+        }
+    }
+
+    @Test("pages follow the cursor to the end without repeats or gaps, and count the total")
+    func paging() async throws {
+        try await Self.withEnrolments { store in
+            var seen: [Int64] = []
+            var cursor: Int64?
+            var pages = 0
+            repeat {
+                let page = try await store.read { [cursor] db in
+                    try EnrollmentQuery.list(db, topicID: "t-small", schoolID: nil, scope: .operator_, cursor: cursor, limit: 4)
+                }
+                #expect(page.total == 6)
+                seen += page.records.map(\.accountID)
+                cursor = page.nextCursor
+                pages += 1
+            } while cursor != nil
+            #expect(pages == 2)
+            #expect(seen == [21, 22, 23, 24, 25, 26])
+        }
+    }
+
+    @Test("records carry the school, the form and the verification status")
+    func recordContents() async throws {
+        try await Self.withEnrolments { store in
+            let record = try await store.read { db in
+                try EnrollmentQuery.list(db, topicID: "t-small", schoolID: 3, scope: .operator_, cursor: nil, limit: 1).records[0]
+            }
+            #expect(record.schoolName == "西城实验学校" && record.regionCode == "110102")
+            #expect(record.form.isMentalHealthTeacher && record.form.subject == "mentalHealth")
+            #expect(record.membership.status == "pending")
+            #expect(record.phone == "13900000025")
+        }
+    }
+}
