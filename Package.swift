@@ -13,6 +13,9 @@ let package = Package(
         .executable(name: "yanxiud", targets: ["yanxiud"]),
         .executable(name: "yanxiuctl", targets: ["yanxiuctl"]),
         .executable(name: "yanxiu-bench-certs", targets: ["yanxiu-bench-certs"]),
+        // For the fuzz package under Fuzz/, which drives the daemon's request path in process.
+        .library(name: "YanxiuServer", targets: ["YanxiuServer"]),
+        .library(name: "JSONRPC", targets: ["JSONRPC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),

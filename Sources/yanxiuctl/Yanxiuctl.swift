@@ -30,7 +30,7 @@ struct Yanxiuctl: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Ping.self, Info.self, Status.self, Stats.self, Methods.self, Call.self, Accounts.self, Regions.self, Schools.self, SMS.self,
+            Ping.self, Info.self, Status.self, Stats.self, Methods.self, Call.self, Send.self, Accounts.self, Regions.self, Schools.self, SMS.self,
             Audit.self, Topics.self, Enrollments.self, Progress.self, Progress.Heartbeats.self, Certificates.self, Report.self, Backup.self, LogLevel.self, Clock.self,
             GenerateManual.self,
         ])

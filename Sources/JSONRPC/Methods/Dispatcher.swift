@@ -5,12 +5,21 @@
 public struct Dispatcher: Sendable {
     public let table: MethodTable
     public let maxDepth: Int
+    /// Most requests one batch may hold. A batch's replies travel in one line, so without a
+    /// cap one 1 MiB line of `rpc.discover` calls would ask for gigabytes of reply.
+    public let maxBatch: Int
     /// Called with errors nobody recognised; they reach the caller only as -32603.
     public let reportInternalError: @Sendable (String, any Error) -> Void
 
-    public init(table: MethodTable, maxDepth: Int = JSONParser.defaultMaxDepth, reportInternalError: @escaping @Sendable (String, any Error) -> Void = { _, _ in }) {
+    public static let defaultMaxBatch = 100
+
+    public init(
+        table: MethodTable, maxDepth: Int = JSONParser.defaultMaxDepth, maxBatch: Int = defaultMaxBatch,
+        reportInternalError: @escaping @Sendable (String, any Error) -> Void = { _, _ in }
+    ) {
         self.table = table
         self.maxDepth = maxDepth
+        self.maxBatch = maxBatch
         self.reportInternalError = reportInternalError
     }
 
@@ -60,6 +69,8 @@ public struct Dispatcher: Sendable {
             return RPCResponse.failure(id: id, error: error)
         case .request(let request):
             return await respond(to: request, peer: peer, notify: notify)
+        case .batch(let members) where members.count > maxBatch:
+            return RPCResponse.failure(id: .null, error: .invalidRequest("request.batch_too_large", detail: "a batch may hold at most \(maxBatch) requests"))
         case .batch(let members):
             var replies: [JSONValue] = []
             for member in members {

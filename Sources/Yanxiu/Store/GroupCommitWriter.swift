@@ -145,7 +145,14 @@ public final class GroupCommitWriter: Sendable {
         do {
             try database.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    for unit in batch { outcomes.append(unit.run(db)) }
+                    for unit in batch {
+                        outcomes.append(unit.run(db))
+                        // After some failures (disk full, I/O error) SQLite rolls the whole
+                        // transaction back by itself. Units run after that would be outside any
+                        // transaction and commit one by one while their callers hear of failure,
+                        // so the batch stops here and every caller learns the transaction is gone.
+                        if !db.isInsideTransaction { break }
+                    }
                     return .commit
                 }
             }

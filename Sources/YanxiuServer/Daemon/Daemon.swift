@@ -13,30 +13,13 @@ public enum Daemon {
     public static func run(configuration: DaemonConfiguration, logLevel: SharedLogLevel, onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let logger = Logger(label: "yanxiud")
         let notifier = Notifier()
-        _ = notifier.status("opening the store")
 
-        try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         let source = try listenSource(configuration)
-        // The metrics backend must be in place before the store and the pool make their instruments.
-        let metrics = DaemonMetrics.shared
-        let store = try Store(path: configuration.databasePath, logger: logger)
-
-        let testClock = configuration.testClock ? TestClock() : nil
-        let clock: any DaemonClock = testClock ?? SystemClock()
-        let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount
-        let heartbeats = HeartbeatPool(store: store, clock: clock, settings: configuration.progress, laneCount: lanes, queueLimit: configuration.laneQueueLimit)
-        _ = notifier.status("loading the issuer key and certificate fonts")
-        let certificates = try await certificateServices(configuration, store: store, clock: clock, logger: logger)
-        let instruments = Instruments(
-            metrics: metrics, heartbeats: HeartbeatMetrics(), connections: ConnectionRegistry(limit: configuration.maxConnections))
-        let app = AppContext(
-            configuration: configuration, store: store, clock: clock, testClock: testClock,
-            logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats, certificates: certificates,
-            instruments: instruments)
-        _ = notifier.status("loading first-start data")
-        try await FirstStart.run(app: app)
-        try await CatalogFirstStartLoader(app: app).run()
-        let dispatcher = MethodCatalog.dispatcher(app: app)
+        let path = try await RequestPath.open(configuration: configuration, logLevel: logLevel, logger: logger) { _ = notifier.status($0) }
+        let store = path.store
+        let clock = path.app.clock
+        let dispatcher = path.dispatcher
+        let instruments = path.app.instruments
 
         let server = RPCServer(
             dispatcher: dispatcher,

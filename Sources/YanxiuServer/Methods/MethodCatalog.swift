@@ -24,6 +24,7 @@ enum MethodCatalog {
         table.register(contentsOf: ReportMethods(app: app).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
+            table.register(contentsOf: FaultMethods(store: app.store).descriptors())
         }
         table = RPCMetrics().instrument(table)
         document.value = OpenRPCDocument.make(table: table, title: "yanxiud", version: AppContext.version, errorCodes: ErrorCatalog.codes)

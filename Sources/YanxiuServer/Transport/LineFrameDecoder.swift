@@ -1,7 +1,7 @@
 import NIOCore
 
 /// One frame of the newline-delimited wire.
-enum Frame {
+public enum Frame {
     /// A complete line without its terminating newline.
     case line(ByteBuffer)
     /// A line longer than the limit; its bytes were discarded up to the next newline.
@@ -12,16 +12,16 @@ enum Frame {
 ///
 /// An oversized line is reported once, as soon as the limit is passed; the rest of it is
 /// dropped as it arrives, so a client cannot make the daemon hold more than the limit.
-struct LineFrameDecoder: ByteToMessageDecoder {
-    typealias InboundOut = Frame
+public struct LineFrameDecoder: ByteToMessageDecoder {
+    public typealias InboundOut = Frame
 
-    let maxLineBytes: Int
+    public let maxLineBytes: Int
     private var discarding = false
     private var scanned = 0
 
-    init(maxLineBytes: Int) { self.maxLineBytes = maxLineBytes }
+    public init(maxLineBytes: Int) { self.maxLineBytes = maxLineBytes }
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+    public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         if discarding {
             if let newline = buffer.readableBytesView.firstIndex(of: 0x0A) {
                 buffer.moveReaderIndex(to: newline + 1)
@@ -61,7 +61,7 @@ struct LineFrameDecoder: ByteToMessageDecoder {
         return .needMoreData
     }
 
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
+    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
         // A final line without newline is still a request; answer it.
         while try decode(context: context, buffer: &buffer) == .continue {}
         if !discarding, buffer.readableBytes > 0 {

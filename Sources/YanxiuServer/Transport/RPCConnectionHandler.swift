@@ -8,7 +8,8 @@ import NIOCore
 /// Back-pressure: at most `maxInFlight` requests of a connection run at once, and no more
 /// input is read while that many are running or while the socket's send buffer is full. A
 /// client that never reads its replies therefore stops being read from, and the daemon
-/// holds at most `maxInFlight` replies for it.
+/// holds at most `maxInFlight` replies for it. A batch takes every slot while it runs: its
+/// reply is up to `Dispatcher.maxBatch` replies in one line, so batches run one at a time.
 final class RPCConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = Frame
     typealias OutboundIn = ByteBuffer
@@ -27,6 +28,11 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
 
     private var context: ChannelHandlerContext?
     private var inFlight = 0
+    /// Lines read but not started because the in-flight limit was reached.
+    private var waiting = CircularBuffer<[UInt8]>()
+    /// Set while `dispatchWaiting` runs: a reply that finishes at once re-enters it, and the
+    /// outer loop must go on instead of recursing once per waiting line.
+    private var startingWaiting = false
     private var readPending = false
     private var inputClosed = false
     private var draining = false
@@ -66,12 +72,31 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
             write(RPCResponse.line(RPCResponse.failure(id: .null, error: error)))
         case .line(let buffer):
             if buffer.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            dispatch(Array(buffer.readableBytesView), context: context)
+            waiting.append(Array(buffer.readableBytesView))
+            dispatchWaiting()
         }
     }
 
-    private func dispatch(_ line: [UInt8], context: ChannelHandlerContext) {
-        inFlight += 1
+    /// Starts waiting lines in order while slots are free. One read can bring many lines; those
+    /// beyond the limit wait here (at most one read's worth) instead of all running at once.
+    private func dispatchWaiting() {
+        guard let context, !startingWaiting else { return }
+        startingWaiting = true
+        defer { startingWaiting = false }
+        while let line = waiting.first {
+            let weight = Self.weight(of: line, limit: limits.maxInFlight)
+            guard inFlight == 0 || inFlight + weight <= limits.maxInFlight else { return }
+            waiting.removeFirst()
+            dispatch(line, weight: weight, context: context)
+        }
+    }
+
+    static func weight(of line: [UInt8], limit: Int) -> Int {
+        line.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } == UInt8(ascii: "[") ? limit : 1
+    }
+
+    private func dispatch(_ line: [UInt8], weight: Int, context: ChannelHandlerContext) {
+        inFlight += weight
         onRequest()
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let eventLoop = context.eventLoop
@@ -83,17 +108,18 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
         }
         dispatcher.handle(line: line, peer: peer, notify: notify) { reply in
             if eventLoop.inEventLoop {
-                bound.value.finish(reply)
+                bound.value.finish(reply, weight: weight)
             } else {
-                eventLoop.execute { bound.value.finish(reply) }
+                eventLoop.execute { bound.value.finish(reply, weight: weight) }
             }
         }
     }
 
-    private func finish(_ reply: [UInt8]?) {
-        inFlight -= 1
+    private func finish(_ reply: [UInt8]?, weight: Int) {
+        inFlight -= weight
         lastActivity = .now()
         if let reply { write(reply) }
+        dispatchWaiting()
         if readPending, canRead {
             readPending = false
             context?.read()
@@ -119,7 +145,7 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
 
     private var canRead: Bool {
         guard let context else { return false }
-        return !draining && !inputClosed && inFlight < limits.maxInFlight && context.channel.isWritable
+        return !draining && !inputClosed && waiting.isEmpty && inFlight < limits.maxInFlight && context.channel.isWritable
     }
 
     func read(context: ChannelHandlerContext) {
@@ -156,7 +182,7 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
 
     /// Closes once nothing is running, after the last reply has been handed to the socket.
     private func closeIfDone() {
-        guard (inputClosed || draining), inFlight == 0, !closing, let context else { return }
+        guard (inputClosed || draining), inFlight == 0, waiting.isEmpty, !closing, let context else { return }
         closing = true
         let channel = context.channel
         let flushed = context.eventLoop.makePromise(of: Void.self)
@@ -166,7 +192,7 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
     }
 
     private func closeIfIdle() {
-        guard inFlight == 0, !closing, NIODeadline.now() - lastActivity >= limits.idleTimeout else { return }
+        guard inFlight == 0, waiting.isEmpty, !closing, NIODeadline.now() - lastActivity >= limits.idleTimeout else { return }
         logger.debug("closing idle connection")
         closeNow()
     }

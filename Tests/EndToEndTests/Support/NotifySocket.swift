@@ -39,4 +39,18 @@ final class NotifySocket {
         }
         return messages
     }
+
+    /// Every datagram that arrives within `durationMs`, with its arrival time.
+    func collect(forMs durationMs: Int) -> [(at: Date, text: String)] {
+        var messages: [(at: Date, text: String)] = []
+        let deadline = Date().addingTimeInterval(Double(durationMs) / 1000)
+        while Date() < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 50) > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count > 0 { messages.append((Date(), String(decoding: buffer[..<count], as: UTF8.self))) }
+        }
+        return messages
+    }
 }

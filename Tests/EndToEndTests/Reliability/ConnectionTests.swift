@@ -1,0 +1,121 @@
+import Foundation
+import JSONRPC
+import Testing
+import YanxiuClient
+
+/// Many idle connections, slow clients and clients that never read.
+@Suite("Connections under pressure", .serialized)
+struct ConnectionTests {
+    @Test("10,000 idle connections are held, the next one is refused cleanly, and all of them still answer")
+    func tenThousandIdle() throws {
+        let wanted = 10_000
+        // The test holds one end of each connection and the daemon (which inherits the limit) the other.
+        #expect(raiseDescriptorLimit(to: rlim_t(wanted + 500)) >= rlim_t(wanted + 100), "the hard descriptor limit is too low for this test")
+        let daemon = try LiveDaemon(config: ["max-connections": "\(wanted)"])
+        let baseline = residentKB(pid: daemon.process.processIdentifier)
+        var connections: [RawConnection] = []
+        defer { connections.forEach { $0.closeNow() } }
+        for _ in 0..<wanted {
+            connections.append(try #require(RawConnection(path: daemon.socketPath)))
+        }
+        // Every held connection is served: a sample across the range, the first and the last
+        // (connections are accepted in order, so the last answering means all were accepted).
+        for index in stride(from: 0, to: wanted, by: 97) + [wanted - 1] {
+            #expect(connections[index].send(HostileInput.ping + [0x0A]))
+            let reply = connections[index].readLine().flatMap { try? JSONParser.parse($0) }
+            #expect(reply?["result"]?["pong"] == true, "connection \(index)")
+        }
+        // One more is refused: a line with the reason, then the close; it needs no request.
+        let refused = try #require(RawConnection(path: daemon.socketPath))
+        let refusal = try JSONParser.parse(try #require(refused.readLine()))
+        #expect(refusal["error"]?["code"] == 503)
+        #expect(refusal["error"]?["data"]?["reason"] == "server.too_many_connections")
+        #expect(refused.closedByPeer(timeoutMs: 5000))
+        refused.closeNow()
+
+        let held = residentKB(pid: daemon.process.processIdentifier)
+        connections.forEach { $0.closeNow() }
+        connections.removeAll()
+        // Once they are gone the slots are free again.
+        var served = false
+        for _ in 0..<100 where !served {
+            served = (try? daemon.call("system.ping")["pong"]) == true
+            if !served { usleep(50_000) }
+        }
+        #expect(served)
+        print("connections: \(wanted) idle held, the next refused; daemon RSS \(baseline / 1024) MB before, \(held / 1024) MB with them")
+    }
+
+    @Test("clients that never finish a line are closed after the idle timeout")
+    func slowClients() throws {
+        let daemon = try LiveDaemon(config: ["idle-timeout": "1"])
+        let silent = try #require(RawConnection(path: daemon.socketPath))
+        #expect(silent.send(Array(#"{"jsonrpc":"2.0","#.utf8)))
+        let dribbler = try #require(RawConnection(path: daemon.socketPath))
+        let start = Date()
+        var dribblerClosed = false
+        // One byte every 200 ms keeps bytes flowing but never completes a request.
+        for byte in Array(#"{"jsonrpc":"2.0","id":1,"method":"system.ping"#.utf8) {
+            if !dribbler.send([byte]) || dribbler.closedByPeer(timeoutMs: 200) {
+                dribblerClosed = true
+                break
+            }
+        }
+        let dribblerSeconds = Date().timeIntervalSince(start)
+        #expect(dribblerClosed)
+        #expect(dribblerSeconds >= 0.9 && dribblerSeconds < 3, "closed after \(dribblerSeconds) s")
+        #expect(silent.closedByPeer(timeoutMs: 3000))
+        silent.closeNow()
+        dribbler.closeNow()
+        // The daemon itself is fine.
+        #expect(try daemon.call("system.ping")["pong"] == true)
+    }
+
+    @Test("a client that pipelines requests and never reads cannot grow the daemon's memory without bound")
+    func neverReads() throws {
+        let daemon = try LiveDaemon()
+        let pid = daemon.process.processIdentifier
+        _ = try daemon.call("rpc.discover")
+        let baseline = residentKB(pid: pid)
+        let hog = try #require(RawConnection(path: daemon.socketPath))
+        // rpc.discover answers ~32 kB to a 50-byte request; the largest batch allowed asks for
+        // a hundred of them in one line.
+        let discover = Array(#"{"jsonrpc":"2.0","id":1,"method":"rpc.discover"}"#.utf8) + [0x0A]
+        let batch = Array(("[" + Array(repeating: #"{"jsonrpc":"2.0","id":1,"method":"rpc.discover"}"#, count: 100).joined(separator: ",") + "]\n").utf8)
+        var requested = 0
+        var replyBytesAsked = 0
+        var peak = baseline
+        let deadline = Date().addingTimeInterval(6)
+        var stalledSince: Date?
+        while Date() < deadline {
+            let (line, replyBytes) = requested % 2 == 1 ? (batch, 100 * 32_000) : (discover, 32_000)
+            var offset = 0
+            while offset < line.count, Date() < deadline {
+                let sent = hog.sendNow(line[offset...])
+                if sent == 0 {
+                    stalledSince = stalledSince ?? Date()
+                    usleep(10_000)
+                } else {
+                    stalledSince = nil
+                }
+                offset += sent
+                peak = max(peak, residentKB(pid: pid))
+            }
+            if offset == line.count {
+                requested += 1
+                replyBytesAsked += replyBytes
+            }
+        }
+        for _ in 0..<20 {
+            peak = max(peak, residentKB(pid: pid))
+            usleep(50_000)
+        }
+        // Back-pressure: the daemon stopped reading, so the client's sends stalled.
+        #expect(stalledSince != nil)
+        let grownMB = (peak - baseline) / 1024
+        #expect(grownMB < 160, "daemon grew by \(grownMB) MB")
+        hog.closeNow()
+        #expect(try daemon.call("system.ping")["pong"] == true)
+        print("never-reading client: \(requested) requests asking for \(replyBytesAsked >> 20) MB of replies; daemon RSS \(baseline / 1024) MB -> peak \(peak / 1024) MB")
+    }
+}
