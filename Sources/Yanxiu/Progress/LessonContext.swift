@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import JSONRPC
 
@@ -33,7 +34,7 @@ extension LessonContext {
             FROM lesson l JOIN topic t ON t.id = l.topic_id WHERE l.id = ?
             """, arguments: [lessonId])
         else { return nil }
-        let topic = TopicRulesDocument(json: row["rules"])
+        let topic = TopicRules.stored(row["rules"])
         let quiz = QuizDocument(json: row["quiz"])
         let rules = try LessonRules(
             durationMs: row["duration_ms"], quizAtMs: row["quiz_at_ms"], maxPlaybackRate: topic.maxPlaybackRate,
@@ -47,20 +48,17 @@ extension LessonContext {
     }
 }
 
-/// The parts of a topic's `rules` JSON that progress uses.
-struct TopicRulesDocument {
-    var maxPlaybackRate = 1.0
-    var endToleranceSeconds = 3.0
-    var creditPolicy = CreditPolicy()
+extension TopicRules {
+    /// The rules as stored in `topic.rules`; the programme's defaults for anything missing or unreadable.
+    static func stored(_ json: String) -> TopicRules {
+        (try? JSONDecoder().decode(TopicRules.self, from: Data(json.utf8))) ?? .default
+    }
 
-    init(json: String) {
-        guard let value = try? JSONParser.parse(json) else { return }
-        if let rate = value["maxPlaybackRate"]?.doubleValue { maxPlaybackRate = rate }
-        if let tolerance = value["endToleranceSeconds"]?.doubleValue { endToleranceSeconds = tolerance }
-        var minimums = creditPolicy.minLessons
-        if let mh = value["minLessons"]?["mentalHealthTeacher"]?.int64Value { minimums[.mentalHealthTeacher] = Int(mh) }
-        if let hr = value["minLessons"]?["homeroomTeacher"]?.int64Value { minimums[.homeroomTeacher] = Int(hr) }
-        creditPolicy = CreditPolicy(minLessons: minimums, maxRecognisedHours: value["maxRecognisedHours"]?.doubleValue ?? 20)
+    /// The credit rule these rules describe.
+    var creditPolicy: CreditPolicy {
+        CreditPolicy(
+            minLessons: [.mentalHealthTeacher: minLessons.mentalHealthTeacher, .homeroomTeacher: minLessons.homeroomTeacher],
+            maxRecognisedHours: Double(maxRecognisedHours))
     }
 }
 

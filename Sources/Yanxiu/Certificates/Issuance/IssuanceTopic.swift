@@ -16,7 +16,7 @@ public struct IssuanceTopic: Sendable {
         // The same reading of the rules that progress summaries use, so both agree on who qualifies.
         return IssuanceTopic(
             id: id, title: row["title"], windowStart: row["window_start"], windowEnd: row["window_end"],
-            credit: TopicRulesDocument(json: row["rules"]).creditPolicy)
+            credit: TopicRules.stored(row["rules"]).creditPolicy)
     }
 
     /// 412 `topic.window_open` until the window has closed: certificates come after it.

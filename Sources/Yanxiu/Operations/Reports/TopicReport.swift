@@ -17,7 +17,7 @@ public struct TopicReport: Sendable, Equatable {
         guard let rules = try String.fetchOne(db, sql: "SELECT rules FROM topic WHERE id = ?", arguments: [topicID]) else {
             throw DomainError.notFound("topic.unknown", "No topic \(topicID)")
         }
-        let policy = TopicRulesDocument(json: rules).creditPolicy
+        let policy = TopicRules.stored(rules).creditPolicy
         let bySchool = try figuresBySchool(db, topicID: topicID, policy: policy, schools: schools)
         let directory = try ReportDirectory.load(db, schoolIDs: Set(bySchool.keys.compactMap { $0 }))
         var total = ReportFigures()
