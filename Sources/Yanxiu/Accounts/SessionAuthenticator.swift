@@ -52,6 +52,13 @@ public enum SessionAuthenticator {
         account.expiresAt - now < lifetimeMs - 3_600_000
     }
 
+    /// Slides the session's expiry through the writer when it is due; not awaited, since
+    /// renewal is no part of the request that proved the session.
+    public static func renewIfDue(_ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64, store: Store) {
+        guard needsRenewal(account, now: now, lifetimeMs: lifetimeMs) else { return }
+        store.writer.submit({ db in try renew(db, account, now: now, lifetimeMs: lifetimeMs) }, completion: { _ in })
+    }
+
     /// Slides the session's expiry forward.
     public static func renew(_ db: Database, _ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64) throws {
         try db.execute(sql: "UPDATE session SET expires_at = ? WHERE token_hash = ?", arguments: [now + lifetimeMs, account.tokenHash])

@@ -17,7 +17,7 @@ extension HeartbeatPool {
     public func heartbeat(session token: String, lessonId: String, _ heartbeat: Heartbeat, sessionLifetimeMs: Int64, completion: @escaping Completion<HeartbeatReceipt>) {
         let now = clock.nowMs
         if let account = SessionAuthenticator.cached(token: token, now: now) {
-            renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs)
+            SessionAuthenticator.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs, store: store)
             submit(accountID: account.accountID, lessonId: lessonId, heartbeat, completion: completion)
             return
         }
@@ -27,7 +27,7 @@ extension HeartbeatPool {
         let accepted = lane.enqueue {
             do {
                 let account = try pool.read { db in try SessionAuthenticator.authenticate(db, token: token, now: now) }
-                self.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs)
+                SessionAuthenticator.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs, store: self.store)
                 self.submit(accountID: account.accountID, lessonId: lessonId, heartbeat, completion: completion)
             } catch {
                 completion(.failure(StoreError.classify(error)))
@@ -36,10 +36,6 @@ extension HeartbeatPool {
         if !accepted { completion(.failure(RPCError.busy(retryAfterMs: 100))) }
     }
 
-    private func renewIfDue(_ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64) {
-        guard SessionAuthenticator.needsRenewal(account, now: now, lifetimeMs: lifetimeMs) else { return }
-        store.writer.submit({ db in try SessionAuthenticator.renew(db, account, now: now, lifetimeMs: lifetimeMs) }, completion: { _ in })
-    }
 
     func submit(accountID: Int64, lessonId: String, _ heartbeat: Heartbeat, completion: @escaping Completion<HeartbeatReceipt>) {
         let lane = lane(for: accountID)

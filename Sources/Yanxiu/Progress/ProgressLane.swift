@@ -23,7 +23,6 @@ final class ProgressLane: @unchecked Sendable {
     }
 
     var queueDepth: Int { depth.load(ordering: .relaxed) }
-    var residentAccounts: Int { queue.sync { accounts.count } }
 
     /// Runs `work` on the lane unless its queue is full; false means refused, nothing done.
     func enqueue(_ work: @escaping @Sendable () -> Void) -> Bool {

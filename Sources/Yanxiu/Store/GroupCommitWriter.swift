@@ -19,7 +19,6 @@ public final class GroupCommitWriter: Sendable {
 
     /// The result of one unit inside a batch, delivered after the batch's fate is known.
     struct Outcome: Sendable {
-        let succeeded: Bool
         let deliver: @Sendable ((any Error)?) -> Void
     }
 
@@ -75,11 +74,11 @@ public final class GroupCommitWriter: Sendable {
         let unit = PendingUnit(run: { db in
             do {
                 let result = try Self.inSavepoint(db) { try work(db) }
-                return Outcome(succeeded: true) { commitError in
+                return Outcome { commitError in
                     if let commitError { completion(.failure(commitError)) } else { completion(.success(result)) }
                 }
             } catch {
-                return Outcome(succeeded: false) { commitError in completion(.failure(commitError ?? error)) }
+                return Outcome { commitError in completion(.failure(commitError ?? error)) }
             }
         }, abandon: { completion(.failure($0)) })
         let admission: Admission = state.withLock { state in

@@ -9,11 +9,7 @@ extension AppContext {
         let token = try call.params.require("session")
         let now = clock.nowMs
         let account = try await store.read { db in try SessionAuthenticator.authenticate(db, token: token, now: now) }
-        let lifetime = sessionLifetimeMs
-        if SessionAuthenticator.needsRenewal(account, now: now, lifetimeMs: lifetime) {
-            // Renewal is not part of the caller's request, so it is not awaited.
-            store.writer.submit({ db in try SessionAuthenticator.renew(db, account, now: now, lifetimeMs: lifetime) }, completion: { _ in })
-        }
+        SessionAuthenticator.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs, store: store)
         return account
     }
 }
