@@ -1,5 +1,5 @@
+import Locking
 import Logging
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +18,7 @@ public struct StderrLogHandler: LogHandler {
 
     /// Serialises writes from all handlers, so lines from different threads never
     /// interleave even when one is longer than the pipe's atomic-write size.
-    private static let writeLock = Mutex(())
+    private static let writeLock = Locked(())
 
     /// - Parameters:
     ///   - sharedLevel: consulted on every call, until someone sets `logLevel` on this

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 
 /// Recently proven sessions, so hot paths (heartbeats) need no database read per call.
 ///
@@ -15,7 +15,7 @@ public final class SessionCache: Sendable {
         let cachedAt: UInt64
     }
 
-    private let entries = Mutex<[Data: Entry]>([:])
+    private let entries = Locked<[Data: Entry]>([:])
     // Players beat every 10 s: a limit shorter than that would make the cache miss every time.
     let ttlNanoseconds: UInt64 = 600_000_000_000
     let capacity = 500_000

@@ -1,5 +1,5 @@
 import GRDB
-import Synchronization
+import Locking
 
 /// Lessons as the heartbeat lanes see them, read once and kept until the catalog changes.
 public final class LessonCache: Sendable {
@@ -8,7 +8,7 @@ public final class LessonCache: Sendable {
         var entries: [String: LessonContext] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let settings: ProgressSettings
 
     public init(settings: ProgressSettings) { self.settings = settings }

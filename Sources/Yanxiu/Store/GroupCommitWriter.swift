@@ -1,6 +1,6 @@
 import Dispatch
 import GRDB
-import Synchronization
+import Locking
 
 /// Serialises writes and commits many callers' units in one transaction and one fsync.
 ///
@@ -45,8 +45,8 @@ public final class GroupCommitWriter: Sendable {
 
     private let database: any DatabaseWriter
     private let queue = DispatchQueue(label: "yanxiu.store.writer", qos: .userInitiated)
-    private let state = Mutex(State())
-    private let stats = Mutex(Statistics())
+    private let state = Locked(State())
+    private let stats = Locked(Statistics())
     private let idle = DispatchGroup()
     private let metrics = WriterMetrics()
     public let maxBatch: Int

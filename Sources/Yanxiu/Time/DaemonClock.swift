@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// The only clock that decides windows, expiries and watch time (milliseconds since the Unix epoch).
 public protocol DaemonClock: Sendable {
@@ -18,9 +18,9 @@ public struct SystemClock: DaemonClock {
 
 /// A clock that stands still until an operator sets or advances it (`--test-clock`).
 public final class TestClock: DaemonClock {
-    private let current: Mutex<Int64>
+    private let current: Locked<Int64>
 
-    public init(startMs: Int64 = SystemClock().nowMs) { current = Mutex(startMs) }
+    public init(startMs: Int64 = SystemClock().nowMs) { current = Locked(startMs) }
 
     public var nowMs: Int64 { current.withLock { $0 } }
 

@@ -1,6 +1,6 @@
 import CoreMetrics
 import JSONRPC
-import Synchronization
+import Locking
 import Yanxiu
 
 /// Counts heartbeats: accepted ones by verdict, refused ones by `data.reason`.
@@ -10,7 +10,7 @@ import Yanxiu
 /// counters are made on first use behind a lock.
 final class HeartbeatMetrics: Sendable {
     private let accepted: [HeartbeatVerdict: Counter]
-    private let refused = Mutex<[String: Counter]>([:])
+    private let refused = Locked<[String: Counter]>([:])
 
     init() {
         var accepted: [HeartbeatVerdict: Counter] = [:]

@@ -1,11 +1,11 @@
 import CoreMetrics
-import Synchronization
+import Locking
 
 /// A swift-metrics timer made when first used.
 final class LazyTimer: Sendable {
     private let label: String
     private let dimensions: [(String, String)]
-    private let timer = Mutex<CoreMetrics.Timer?>(nil)
+    private let timer = Locked<CoreMetrics.Timer?>(nil)
 
     init(label: String, dimensions: [(String, String)]) {
         self.label = label

@@ -1,7 +1,7 @@
 import CoreMetrics
 import Dispatch
 import JSONRPC
-import Synchronization
+import Locking
 
 /// Times every method and counts error replies, by wrapping the handlers of the method table.
 ///
@@ -9,7 +9,7 @@ import Synchronization
 /// called (not sixty empty histograms); a call pays for two clock reads, one uncontended lock
 /// and one histogram observation. Error counters are made on first use too.
 final class RPCMetrics: Sendable {
-    private let errors = Mutex<[String: Counter]>([:])
+    private let errors = Locked<[String: Counter]>([:])
 
     /// The table with every handler timed.
     func instrument(_ table: MethodTable) -> MethodTable {

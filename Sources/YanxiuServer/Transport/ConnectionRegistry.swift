@@ -1,6 +1,6 @@
 import CoreMetrics
+import Locking
 import NIOCore
-import Synchronization
 
 /// Counts live connections against the limit and knows them for a graceful stop.
 final class ConnectionRegistry: Sendable {
@@ -11,7 +11,7 @@ final class ConnectionRegistry: Sendable {
     }
 
     let limit: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
     // Connections come and go far less often than requests, so these cost nothing that shows.
     private let openMeter = Meter(label: MetricNames.connectionsOpen)
     private let acceptedCounter = Counter(label: MetricNames.connectionsAccepted)

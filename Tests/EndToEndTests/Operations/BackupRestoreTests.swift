@@ -1,5 +1,6 @@
 import Foundation
 import JSONRPC
+import Locking
 import Synchronization
 import Testing
 import YanxiuClient
@@ -17,7 +18,7 @@ struct BackupRestoreTests {
 
         // More registrations keep arriving while the backup runs.
         let stop = Atomic(false)
-        let registered = Mutex<[String]>([])
+        let registered = Locked<[String]>([])
         let background = Thread {
             var index = 100
             while !stop.load(ordering: .relaxed) {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import JSONRPC
-import Synchronization
+import Locking
 import Testing
 @testable import Yanxiu
 
@@ -105,7 +105,7 @@ struct IssuanceRunTests {
         try fixture.teacher(11, lessons: 3)
         var issuance = fixture.issuance
         issuance.batchSize = 4
-        let seen = Mutex<[[Int]]>([])
+        let seen = Locked<[[Int]]>([])
         let report = try await issuance.run(topicId: IssuanceFixture.topicId) { done, total in seen.withLock { $0.append([done, total]) } }
         #expect(report.issued == 10)
         #expect(seen.withLock { $0 } == [[0, 10], [4, 10], [8, 10], [10, 10]])

@@ -2,7 +2,7 @@ import Dispatch
 import Crypto
 import Foundation
 import JSONRPC
-import Synchronization
+import Locking
 
 /// Signs certificate documents with the issuer key, many at a time on every core.
 public struct CertificateSigner: Sendable {
@@ -72,9 +72,9 @@ public struct CertificateSigner: Sendable {
 
 /// Per-slice results of a `concurrentPerform`; each slice stores its own once.
 private final class SliceResults: Sendable {
-    private let slots: Mutex<[Result<[CertificateSigner.Signed], any Error>?]>
+    private let slots: Locked<[Result<[CertificateSigner.Signed], any Error>?]>
 
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
 
     func set(_ index: Int, _ result: Result<[CertificateSigner.Signed], any Error>) {
         slots.withLock { $0[index] = result }

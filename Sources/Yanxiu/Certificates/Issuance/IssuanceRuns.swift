@@ -1,9 +1,9 @@
-import Synchronization
+import Locking
 
 /// The topics whose issuance is running, so that a second run of the same topic is refused
 /// rather than signing everything twice (the store would keep only one of each anyway).
 public final class IssuanceRuns: Sendable {
-    private let running = Mutex(Set<String>())
+    private let running = Locked(Set<String>())
 
     public init() {}
 

@@ -1,13 +1,13 @@
 import Foundation
 import JSONRPC
-import Synchronization
+import Locking
 import Yanxiu
 
 /// `admin.backup`: an online, consistent copy of the database.
 final class BackupMethods: Sendable {
     let app: AppContext
     /// One backup at a time: a second would only halve the speed of both and of the writer.
-    private let running = Mutex(false)
+    private let running = Locked(false)
 
     init(app: AppContext) { self.app = app }
 
