@@ -6,9 +6,10 @@ import NIOCore
 /// writes replies as they finish (in any order), and applies back-pressure.
 ///
 /// Back-pressure: at most `maxInFlight` requests of a connection run at once, and no more
-/// input is read while that many are running or while the socket's send buffer is full. A
-/// client that never reads its replies therefore stops being read from, and the daemon
-/// holds at most `maxInFlight` replies for it. A batch takes every slot while it runs: its
+/// input is read, nor any read line started, while that many are running or while the
+/// replies not yet taken by the client are above the channel's high-water mark. A client
+/// that never reads its replies therefore stops being served, and the daemon holds at most
+/// `maxInFlight` replies plus one high-water mark for it. A batch takes every slot while it runs: its
 /// reply is up to `Dispatcher.maxBatch` replies in one line, so batches run one at a time.
 final class RPCConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = Frame
@@ -77,13 +78,16 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// Starts waiting lines in order while slots are free. One read can bring many lines; those
-    /// beyond the limit wait here (at most one read's worth) instead of all running at once.
+    /// Starts waiting lines in order while slots are free and the client is taking its replies.
+    /// One read can bring many lines; those beyond the limit wait here (at most one read's
+    /// worth) instead of all running at once, and none starts while the replies already
+    /// written sit above the channel's high-water mark, so a client that stops reading holds
+    /// at most that much plus its in-flight replies.
     private func dispatchWaiting() {
         guard let context, !startingWaiting else { return }
         startingWaiting = true
         defer { startingWaiting = false }
-        while let line = waiting.first {
+        while let line = waiting.first, context.channel.isWritable {
             let weight = Self.weight(of: line, limit: limits.maxInFlight)
             guard inFlight == 0 || inFlight + weight <= limits.maxInFlight else { return }
             waiting.removeFirst()
@@ -157,9 +161,13 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable, readPending, canRead {
-            readPending = false
-            context.read()
+        if context.channel.isWritable {
+            dispatchWaiting()
+            if readPending, canRead {
+                readPending = false
+                context.read()
+            }
+            closeIfDone()
         }
         context.fireChannelWritabilityChanged()
     }
