@@ -34,6 +34,7 @@ let package = Package(
             providers: [.apt(["libsystemd-dev"])]
         ),
         .target(name: "Locking", swiftSettings: strict),
+        .target(name: "CSpawn"),
         .target(
             name: "Systemd",
             dependencies: [
@@ -46,7 +47,7 @@ let package = Package(
         .target(
             name: "Yanxiu",
             dependencies: [
-                "JSONRPC", "Locking",
+                "JSONRPC", "Locking", "CSpawn",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -32,26 +32,18 @@ struct SMSCommand {
     let timeoutSeconds: Double
 
     func run(arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        let ending: ChildProgram.Ending
         do {
-            try process.run()
+            ending = try ChildProgram(path: path, arguments: arguments).run(timeoutSeconds: timeoutSeconds)
         } catch {
-            throw SMSDeliveryError(description: "cannot start \(path): \(error)")
+            throw SMSDeliveryError(description: "cannot start \(path): \(error.description)")
         }
-        if finished.wait(timeout: .now() + timeoutSeconds) == .timedOut {
-            process.terminate()
-            finished.wait()
-            throw SMSDeliveryError(description: "\(path) did not finish within \(timeoutSeconds) s")
-        }
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw SMSDeliveryError(description: "\(path) failed with status \(process.terminationStatus)")
+        switch ending {
+        case .exited(0): return
+        case .exited(let status): throw SMSDeliveryError(description: "\(path) failed with status \(status)")
+        case .killedBySignal(let signal): throw SMSDeliveryError(description: "\(path) was killed by signal \(signal)")
+        case .timedOut: throw SMSDeliveryError(description: "\(path) did not finish within \(timeoutSeconds) s")
+        case .vanished: throw SMSDeliveryError(description: "\(path) ended with an unknown status")
         }
     }
 }

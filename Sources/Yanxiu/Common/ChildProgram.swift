@@ -1,0 +1,95 @@
+import CSpawn
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program directly (no shell) with `posix_spawn`, and waits for it with a time limit.
+///
+/// Foundation's `Process.run()` on Linux reads past a directory buffer while it closes
+/// descriptors (swift-corelibs-foundation pull request 5472) and can crash the process
+/// that calls it; here the C library closes them in the child instead. The child gets
+/// `/dev/null` for its standard streams, default signal handling, an empty signal mask
+/// and its own process group, so a timeout ends it and anything it started.
+struct ChildProgram {
+    enum Ending: Equatable, Sendable {
+        case exited(Int32)
+        case killedBySignal(Int32)
+        case timedOut
+        /// Its status was taken by someone else (the process reaps children elsewhere).
+        case vanished
+    }
+
+    struct CannotStart: Error, Equatable {
+        let errno: Int32
+        var description: String { String(cString: strerror(errno)) }
+    }
+
+    let path: String
+    let arguments: [String]
+
+    func run(timeoutSeconds: Double) throws(CannotStart) -> Ending {
+        let pid = try spawn()
+        return wait(for: pid, until: DispatchTime.now().uptimeNanoseconds + UInt64(max(timeoutSeconds, 0) * 1e9))
+    }
+
+    private func spawn() throws(CannotStart) -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            environment.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, path, &actions, &attributes, argv, environment)
+        guard status == 0 else { throw CannotStart(errno: status) }
+        return pid
+    }
+
+    /// Polls for the child's end (there is no portable wait with a timeout), backing off to 20 ms.
+    private func wait(for pid: pid_t, until deadline: UInt64) -> Ending {
+        var pause: useconds_t = 500
+        while true {
+            var status: Int32 = 0
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { return Self.ending(status) }
+            if reaped == -1, errno != EINTR { return .vanished }
+            if DispatchTime.now().uptimeNanoseconds >= deadline {
+                kill(-pid, SIGKILL)
+                while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+                return .timedOut
+            }
+            usleep(pause)
+            pause = min(pause * 2, 20_000)
+        }
+    }
+
+    /// Decodes a wait status (WIFEXITED, WEXITSTATUS and WTERMSIG are macros Swift cannot import).
+    static func ending(_ status: Int32) -> Ending {
+        let signal = status & 0x7F
+        return signal == 0 ? .exited((status >> 8) & 0xFF) : .killedBySignal(signal)
+    }
+}
