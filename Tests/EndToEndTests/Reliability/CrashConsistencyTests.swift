@@ -18,17 +18,16 @@ struct CrashConsistencyTests {
         let config = ["password-scrypt-log-n": "10", "sms-code-ttl": "100000000"]
         let folder = StateFolder(directory: directory)
 
-        // Accounts for the heartbeat and profile clients, then the lesson they watch.
+        // The lesson, teachers enrolled in it for the heartbeat clients, and accounts for the profile clients.
         var setup = try LiveDaemon(config: config, directory: directory)
         let school = try setup.schoolID("110101", "北京市第二中学")
-        let watchers = try (0..<6).map { try setup.register("1370000\(String(format: "%04d", $0))") }
+        let watchers = try CrashTopic.importAndEnrol(setup, school: school, count: 6)
         let editors = try (0..<2).map { index -> TestAccount in
             let account = try setup.register("1370001\(String(format: "%04d", index))")
             try setup.call("account.setIdentity", ["session": .string(account.session), "identity": "teacher", "nickname": "编辑"])
             return account
         }
         #expect(setup.stop() == 0)
-        try folder.seedLesson(enrolling: watchers.map(\.userID))
 
         var phoneCounter = 0
         let phoneLock = NSLock()

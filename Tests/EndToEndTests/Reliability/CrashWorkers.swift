@@ -52,10 +52,10 @@ final class HeartbeatWorker: CrashWorker, @unchecked Sendable {
 
     override func step(_ client: RPCClient) throws -> Bool {
         let seq = Int64(acknowledged.count + 1)
-        try client.call("testClock.advance", ["seconds": 1])
+        _ = try client.call("testClock.advance", ["seconds": 1])
         inFlight = seq
         let receipt = try client.call("progress.heartbeat", [
-            "session": .string(session), "lessonId": "l1", "playbackId": .string(playbackId), "seq": .int64(seq),
+            "session": .string(session), "lessonId": .string(CrashTopic.lessonId), "playbackId": .string(playbackId), "seq": .int64(seq),
             "positionMs": .int64((seq - 1) * 1000), "state": "playing", "rate": 1,
         ])
         guard receipt["accepted"] == true else {
@@ -82,7 +82,7 @@ final class RegistrationWorker: CrashWorker, @unchecked Sendable {
 
     override func step(_ client: RPCClient) throws -> Bool {
         let phone = phones()
-        try client.call("sms.requestCode", ["phone": .string(phone), "purpose": "register"])
+        _ = try client.call("sms.requestCode", ["phone": .string(phone), "purpose": "register"])
         let messages = try client.call("sms.outbox", ["phone": .string(phone)])["messages"]?.arrayValue ?? []
         guard let text = messages.first?["text"]?.stringValue, let code = CrashWorker.sixDigits(text) else {
             failures.append("no code in the outbox for \(phone)")
@@ -117,7 +117,7 @@ final class ProfileWorker: CrashWorker, @unchecked Sendable {
         let name = names[next % names.count]
         next += 1
         inFlight = name
-        try client.call("account.updateBasicInfo", ["session": .string(session), "name": .string(name), "teacherType": "staff", "schoolId": .int64(schoolID)])
+        _ = try client.call("account.updateBasicInfo", ["session": .string(session), "name": .string(name), "teacherType": "staff", "schoolId": .int64(schoolID)])
         inFlight = nil
         lastAcknowledged = name
         answered += 1

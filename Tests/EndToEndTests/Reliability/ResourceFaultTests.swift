@@ -21,9 +21,9 @@ struct ResourceFaultTests {
         for n in 0..<400 where refused.count < 20 {
             let phone = "1360001\(String(format: "%04d", n))"
             do {
-                try client.call("sms.requestCode", ["phone": .string(phone), "purpose": "register"])
+                _ = try client.call("sms.requestCode", ["phone": .string(phone), "purpose": "register"])
                 let code = try daemon.lastCode(phone)
-                try client.call("account.register", ["phone": .string(phone), "code": .string(code), "password": "secret123", "agreeTerms": true])
+                _ = try client.call("account.register", ["phone": .string(phone), "code": .string(code), "password": "secret123", "agreeTerms": true])
                 registered.append(phone)
             } catch let error as RPCError {
                 #expect(error.code == 503, "\(phone): \(error)")
