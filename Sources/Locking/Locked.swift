@@ -8,10 +8,11 @@ import Darwin
 
 /// A value that threads share, guarded by a POSIX mutex.
 ///
-/// The standard library's `Mutex` parks on a futex directly on Linux, which ThreadSanitizer
-/// cannot see, so every access guarded by it is reported as a race. `pthread_mutex_lock` is
-/// intercepted by the sanitizer and costs the same when uncontended, so shared state in this
-/// project goes through this type.
+/// The standard library's `Mutex` is a priority-inheritance futex on Linux: ThreadSanitizer
+/// cannot see it (every access it guards is reported as a race), and under contention the
+/// kernel hands it to the next waiting thread, which must be scheduled before anyone goes on.
+/// `pthread_mutex_lock` is intercepted by the sanitizer and lets a running thread take a
+/// released lock, so shared state in this project goes through this type.
 public final class Locked<Value> {
     @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
     @usableFromInline var value: Value
