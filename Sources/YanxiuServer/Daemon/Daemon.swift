@@ -39,7 +39,9 @@ public enum Daemon {
                         store: store, clock: clock, retentionMs: configuration.progress.journalRetentionMs,
                         interval: .milliseconds(Int64(configuration.journalPruneIntervalSeconds * 1000)), logger: logger)),
                     .init(service: WatchdogService(interval: notifier.watchdogInterval, notifier: notifier, writer: store.writer, logger: logger)),
-                    .init(service: RPCServerService(server: server, source: source, notifier: notifier, logger: logger, onListening: onListening),
+                    .init(service: RPCServerService(
+                        server: server, source: source, notifier: notifier, logger: logger,
+                        shutdownGrace: .milliseconds(Int64(configuration.shutdownGraceSeconds * 1000)), onListening: onListening),
                           successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],

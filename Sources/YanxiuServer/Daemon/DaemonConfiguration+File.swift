@@ -43,6 +43,9 @@ extension DaemonConfiguration {
         case "idle-timeout":
             guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("idle-timeout must be a positive number of seconds") }
             idleTimeoutSeconds = seconds
+        case "shutdown-grace":
+            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("shutdown-grace must be a positive number of seconds") }
+            shutdownGraceSeconds = seconds
         case "log-level": logLevel = try Self.level(value)
         case "support-contact": supportContact = value
         case "first-start-topic": firstStartTopic = value

@@ -14,6 +14,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var maxConnections = 4096
     public var maxInFlightPerConnection = 64
     public var idleTimeoutSeconds = 300.0
+    /// Seconds a graceful stop waits for connections to finish their requests before closing
+    /// the rest (a client that never reads its replies would otherwise hold the stop).
+    public var shutdownGraceSeconds = 30.0
     public var logLevel = Logger.Level.info
     public var testClock = false
     public var sessionLifetimeSeconds = 7.0 * 24 * 3600

@@ -10,6 +10,8 @@ struct RPCServerService: Service {
     let source: ListenSource
     let notifier: Notifier
     let logger: Logger
+    /// How long the stop waits for connections to finish before closing the rest.
+    let shutdownGrace: TimeAmount
     /// Called once the socket listens (the daemon is ready).
     let onListening: @Sendable (String) -> Void
 
@@ -25,7 +27,10 @@ struct RPCServerService: Service {
         _ = notifier.stopping(status: "stopping: answering \(server.registry.count) connections' requests")
         logger.notice("stopping", metadata: ["connections": "\(server.registry.count)"])
         try? await channel.close()
-        await server.registry.drainAll()
+        let forced = await server.registry.drainAll(grace: shutdownGrace)
+        if forced > 0 {
+            logger.warning("closed connections that had not finished within the shutdown grace", metadata: ["connections": "\(forced)"])
+        }
         logger.info("all connections closed")
     }
 

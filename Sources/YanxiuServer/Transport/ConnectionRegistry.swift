@@ -47,14 +47,25 @@ final class ConnectionRegistry: Sendable {
     var count: Int { state.withLock { $0.channels.count } }
     var totals: (accepted: Int, refused: Int) { state.withLock { ($0.accepted, $0.refused) } }
 
-    /// Tells every connection to finish its requests and close; completes when all are closed.
-    func drainAll() async {
+    /// Tells every connection to finish its requests and close, and closes those still open
+    /// after `grace` (a client that never reads its replies cannot finish). Completes when all
+    /// are closed; returns how many had to be closed at the deadline.
+    func drainAll(grace: TimeAmount) async -> Int {
         let channels = state.withLock { Array($0.channels.values) }
+        let deadline = NIODeadline.now() + grace
+        let forced = Locked(0)
         for channel in channels {
             channel.pipeline.fireUserInboundEventTriggered(DrainEvent())
+            let cutoff = channel.eventLoop.scheduleTask(deadline: deadline) {
+                guard channel.isActive else { return }
+                forced.withLock { $0 += 1 }
+                channel.close(promise: nil)
+            }
+            channel.closeFuture.whenComplete { _ in cutoff.cancel() }
         }
         for channel in channels {
             try? await channel.closeFuture.get()
         }
+        return forced.withLock { $0 }
     }
 }

@@ -162,6 +162,7 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable {
+            lastActivity = .now()
             dispatchWaiting()
             if readPending, canRead {
                 readPending = false
@@ -199,8 +200,12 @@ final class RPCConnectionHandler: ChannelDuplexHandler {
         flushed.futureResult.whenComplete { _ in channel.close(promise: nil) }
     }
 
+    /// Closes a connection with nothing running that has sent no complete request, and taken
+    /// none of its replies, for the idle timeout (lines held back for a client that stopped
+    /// reading do not keep it open).
     private func closeIfIdle() {
-        guard inFlight == 0, waiting.isEmpty, !closing, NIODeadline.now() - lastActivity >= limits.idleTimeout else { return }
+        guard let context, inFlight == 0, waiting.isEmpty || !context.channel.isWritable, !closing,
+              NIODeadline.now() - lastActivity >= limits.idleTimeout else { return }
         logger.debug("closing idle connection")
         closeNow()
     }

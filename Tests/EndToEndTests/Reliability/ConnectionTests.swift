@@ -78,40 +78,14 @@ struct ConnectionTests {
         _ = try daemon.call("rpc.discover")
         let baseline = residentKB(pid: pid)
         let hog = try #require(RawConnection(path: daemon.socketPath))
-        // rpc.discover answers ~32 kB to a 50-byte request; the largest batch allowed asks for
-        // a hundred of them in one line.
-        let discover = Array(#"{"jsonrpc":"2.0","id":1,"method":"rpc.discover"}"#.utf8) + [0x0A]
-        let batch = Array(("[" + Array(repeating: #"{"jsonrpc":"2.0","id":1,"method":"rpc.discover"}"#, count: 100).joined(separator: ",") + "]\n").utf8)
-        var requested = 0
-        var replyBytesAsked = 0
         var peak = baseline
-        let deadline = Date().addingTimeInterval(6)
-        var stalledSince: Date?
-        while Date() < deadline {
-            let (line, replyBytes) = requested % 2 == 1 ? (batch, 100 * 32_000) : (discover, 32_000)
-            var offset = 0
-            while offset < line.count, Date() < deadline {
-                let sent = hog.sendNow(line[offset...])
-                if sent == 0 {
-                    stalledSince = stalledSince ?? Date()
-                    usleep(10_000)
-                } else {
-                    stalledSince = nil
-                }
-                offset += sent
-                peak = max(peak, residentKB(pid: pid))
-            }
-            if offset == line.count {
-                requested += 1
-                replyBytesAsked += replyBytes
-            }
-        }
+        let sent = NeverReader.pipeline(on: hog, for: 6) { peak = max(peak, residentKB(pid: pid)) }
         for _ in 0..<20 {
             peak = max(peak, residentKB(pid: pid))
             usleep(50_000)
         }
         // Back-pressure: the daemon stopped reading, so the client's sends stalled.
-        #expect(stalledSince != nil)
+        #expect(sent.stalled)
         let grownMB = (peak - baseline) / 1024
         // The daemon keeps at most the in-flight replies (64 x 32 kB, or one batch of 3.2 MB) and
         // one high-water mark of written replies for this client, however much it asked for;
@@ -121,6 +95,94 @@ struct ConnectionTests {
         #expect(grownMB < boundMB, "daemon grew by \(grownMB) MB")
         hog.closeNow()
         #expect(try daemon.call("system.ping")["pong"] == true)
-        print("never-reading client: \(requested) requests asking for \(replyBytesAsked >> 20) MB of replies; daemon RSS \(baseline / 1024) MB -> peak \(peak / 1024) MB")
+        print("never-reading client: \(sent.requests) requests asking for \(sent.replyBytesAsked >> 20) MB of replies; daemon RSS \(baseline / 1024) MB -> peak \(peak / 1024) MB")
+    }
+
+    @Test("a client that stopped reading is closed after the idle timeout, though requests of it wait unread")
+    func stoppedReaderClosedWhenIdle() throws {
+        let daemon = try LiveDaemon(config: ["idle-timeout": "1"])
+        let openConnections = { try daemon.call("system.status")["connections"]?["open"]?.int64Value }
+        // Each status call comes on a connection of its own, the only one open without the hog
+        // once the connections of the daemon's start have been let go.
+        var before = try openConnections()
+        for _ in 0..<100 where before != 1 {
+            usleep(20_000)
+            before = try openConnections()
+        }
+        try #require(before == 1)
+        let hog = try #require(RawConnection(path: daemon.socketPath))
+        defer { hog.closeNow() }
+        let sent = NeverReader.pipeline(on: hog, for: 6, stopAfterStalledMs: 300)
+        #expect(sent.stalled)
+        let stalledAt = Date()
+        var open = try openConnections()
+        while open != 1, Date().timeIntervalSince(stalledAt) < 10 {
+            usleep(50_000)
+            open = try openConnections()
+        }
+        #expect(open == 1, "the client that stopped reading is still connected")
+        if open == 1 {
+            print("stopped reader: closed \(String(format: "%.1f", Date().timeIntervalSince(stalledAt))) s after its sends stalled (idle-timeout 1 s)")
+        }
+    }
+
+    @Test("a graceful stop does not wait for ever on a client that never reads: it is closed after shutdown-grace and the daemon exits 0")
+    func stopWithStoppedReader() throws {
+        let daemon = try LiveDaemon(config: ["shutdown-grace": "1"])
+        let hog = try #require(RawConnection(path: daemon.socketPath))
+        defer { hog.closeNow() }
+        #expect(NeverReader.pipeline(on: hog, for: 6, stopAfterStalledMs: 300).stalled)
+        let start = Date()
+        kill(daemon.process.processIdentifier, SIGTERM)
+        while daemon.process.isRunning, Date().timeIntervalSince(start) < 15 { usleep(20_000) }
+        let seconds = Date().timeIntervalSince(start)
+        #expect(!daemon.process.isRunning, "still running 15 s after SIGTERM")
+        #expect(daemon.stop() == 0)
+        // It gave the client its grace before closing it.
+        #expect(seconds >= 0.9, "stopped after \(seconds) s")
+        print("graceful stop with a client that never reads: exit 0 after \(String(format: "%.1f", seconds)) s (shutdown-grace 1 s)")
+    }
+}
+
+/// A client that pipelines `rpc.discover` calls (one at a time and in batches of 100, which
+/// answer ~32 kB and ~3.2 MB to lines of 50 and 5,000 bytes) and never reads a reply.
+enum NeverReader {
+    static let single = Array(#"{"jsonrpc":"2.0","id":1,"method":"rpc.discover"}"#.utf8) + [0x0A]
+    static let batch = Array(("[" + Array(repeating: #"{"jsonrpc":"2.0","id":1,"method":"rpc.discover"}"#, count: 100).joined(separator: ",") + "]\n").utf8)
+
+    /// Sends for `seconds`, or until sends have stalled for `stopAfterStalledMs`; `sample` runs
+    /// after every send attempt.
+    static func pipeline(on connection: RawConnection, for seconds: Double, stopAfterStalledMs: Int? = nil, sample: () -> Void = {}) -> (requests: Int, replyBytesAsked: Int, stalled: Bool) {
+        var requests = 0
+        var replyBytesAsked = 0
+        var everStalled = false
+        var stalledSince: Date?
+        let deadline = Date().addingTimeInterval(seconds)
+        func done() -> Bool {
+            if Date() >= deadline { return true }
+            guard let stopAfterStalledMs, let stalledSince else { return false }
+            return Date().timeIntervalSince(stalledSince) * 1000 >= Double(stopAfterStalledMs)
+        }
+        while !done() {
+            let (line, replyBytes) = requests % 2 == 1 ? (batch, 100 * 32_000) : (single, 32_000)
+            var offset = 0
+            while offset < line.count, !done() {
+                let sent = connection.sendNow(line[offset...])
+                if sent == 0 {
+                    stalledSince = stalledSince ?? Date()
+                    everStalled = true
+                    usleep(10_000)
+                } else {
+                    stalledSince = nil
+                }
+                offset += sent
+                sample()
+            }
+            if offset == line.count {
+                requests += 1
+                replyBytesAsked += replyBytes
+            }
+        }
+        return (requests, replyBytesAsked, everStalled)
     }
 }
