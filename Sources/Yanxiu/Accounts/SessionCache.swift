@@ -6,7 +6,8 @@ import Locking
 ///
 /// Every path that ends a session goes through `SessionAuthenticator.revoke`/`revokeAll`,
 /// which remove the entry at once (and again after the commit); the time limit only bounds
-/// how long an entry could outlive a change made behind the daemon's back.
+/// how long an entry could outlive a change made behind the daemon's back. Entries are also
+/// indexed by account, so ending all of an account's sessions costs no scan of the cache.
 public final class SessionCache: Sendable {
     public static let shared = SessionCache()
 
@@ -15,17 +16,53 @@ public final class SessionCache: Sendable {
         let cachedAt: UInt64
     }
 
-    private let entries = Locked<[Data: Entry]>([:])
+    struct Contents {
+        var entries: [Data: Entry] = [:]
+        var tokensByAccount: [Int64: Set<Data>] = [:]
+
+        mutating func insert(_ entry: Entry) {
+            let account = entry.account
+            if let previous = entries.updateValue(entry, forKey: account.tokenHash), previous.account.accountID != account.accountID {
+                removeFromIndex(previous.account)
+            }
+            tokensByAccount[account.accountID, default: []].insert(account.tokenHash)
+        }
+
+        mutating func remove(tokenHash: Data) {
+            guard let entry = entries.removeValue(forKey: tokenHash) else { return }
+            removeFromIndex(entry.account)
+        }
+
+        mutating func remove(accountID: Int64) {
+            for tokenHash in tokensByAccount.removeValue(forKey: accountID) ?? [] {
+                entries.removeValue(forKey: tokenHash)
+            }
+        }
+
+        private mutating func removeFromIndex(_ account: AuthenticatedAccount) {
+            tokensByAccount[account.accountID]?.remove(account.tokenHash)
+            if tokensByAccount[account.accountID]?.isEmpty == true { tokensByAccount.removeValue(forKey: account.accountID) }
+        }
+    }
+
+    private let contents = Locked(Contents())
     // Players beat every 10 s: a limit shorter than that would make the cache miss every time.
-    let ttlNanoseconds: UInt64 = 600_000_000_000
-    let capacity = 500_000
+    let ttlNanoseconds: UInt64
+    let capacity: Int
+
+    init(ttlNanoseconds: UInt64 = 600_000_000_000, capacity: Int = 500_000) {
+        self.ttlNanoseconds = ttlNanoseconds
+        self.capacity = capacity
+    }
+
+    var count: Int { contents.withLock { $0.entries.count } }
 
     public func lookup(_ tokenHash: Data, now: Int64) -> AuthenticatedAccount? {
         let uptime = DispatchTime.now().uptimeNanoseconds
-        return entries.withLock { entries in
-            guard let entry = entries[tokenHash] else { return nil }
+        return contents.withLock { contents in
+            guard let entry = contents.entries[tokenHash] else { return nil }
             guard uptime &- entry.cachedAt < ttlNanoseconds, entry.account.expiresAt > now else {
-                entries.removeValue(forKey: tokenHash)
+                contents.remove(tokenHash: tokenHash)
                 return nil
             }
             return entry.account
@@ -34,17 +71,19 @@ public final class SessionCache: Sendable {
 
     func remember(_ account: AuthenticatedAccount) {
         let entry = Entry(account: account, cachedAt: DispatchTime.now().uptimeNanoseconds)
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[account.tokenHash] = entry
+        contents.withLock { contents in
+            if contents.entries.count >= capacity, contents.entries[account.tokenHash] == nil {
+                contents = Contents()
+            }
+            contents.insert(entry)
         }
     }
 
     func forget(tokenHash: Data) {
-        _ = entries.withLock { $0.removeValue(forKey: tokenHash) }
+        contents.withLock { $0.remove(tokenHash: tokenHash) }
     }
 
     func forget(accountID: Int64) {
-        entries.withLock { entries in entries = entries.filter { $0.value.account.accountID != accountID } }
+        contents.withLock { $0.remove(accountID: accountID) }
     }
 }
