@@ -3,6 +3,7 @@ import Foundation
 import JSONRPC
 import Logging
 import NIOCore
+import Synchronization
 import Systemd
 import YanxiuServer
 
@@ -14,6 +15,11 @@ final class Harness: Sendable {
     static let directory = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()) + "/yanxiu-fuzz-\(getpid())"
 
     let dispatcher: Dispatcher
+    /// The daemon folds the WAL back every 2 s (its checkpoint service); so does the harness,
+    /// every `checkpointEvery` lines, or the WAL would grow for the whole run.
+    let checkpoint: @Sendable () -> Void
+    static let checkpointEvery = 256
+    private let served = Atomic(0)
     let user = RPCPeer(pid: 1, uid: 1000, gid: 1000, isOperator: false)
     let operatorPeer = RPCPeer(pid: 1, uid: 0, gid: 0, isOperator: true)
 
@@ -36,7 +42,10 @@ final class Harness: Sendable {
         }
         ready.wait()
         do {
-            dispatcher = try opened!.get().dispatcher
+            let path = try opened!.get()
+            dispatcher = path.dispatcher
+            let store = path.store
+            checkpoint = { _ = try? store.checkpoint() }
         } catch {
             fatalError("cannot open the scratch store: \(error)")
         }
@@ -46,6 +55,7 @@ final class Harness: Sendable {
     /// Dispatches one frame and checks the reply a client would read.
     func serve(_ frame: Frame, asOperator: Bool) {
         guard case .line(let buffer) = frame else { return }
+        if served.add(1, ordering: .relaxed).newValue % Self.checkpointEvery == 0 { checkpoint() }
         let line = Array(buffer.readableBytesView)
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var reply: [UInt8]?
