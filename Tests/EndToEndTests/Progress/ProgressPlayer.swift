@@ -39,7 +39,7 @@ final class ProgressPlayer {
 
     /// Moves the daemon's clock by `ms` of real time.
     func wait(ms: Int64) throws {
-        try client.call("testClock.advance", ["seconds": .double(Double(ms) / 1000)])
+        _ = try client.call("testClock.advance", ["seconds": .double(Double(ms) / 1000)])
     }
 
     /// Plays honestly from the current position to `toSeconds`, a heartbeat every `step` seconds that

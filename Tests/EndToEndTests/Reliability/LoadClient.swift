@@ -33,7 +33,7 @@ final class LoadClient: @unchecked Sendable {
     private func rename(_ client: RPCClient, session: String) {
         for name in names {
             do {
-                try client.call("account.updateBasicInfo", ["session": .string(session), "name": .string(name), "teacherType": "staff", "schoolId": 1])
+                _ = try client.call("account.updateBasicInfo", ["session": .string(session), "name": .string(name), "teacherType": "staff", "schoolId": 1])
                 answered += 1
                 lastAnsweredName = name
             } catch let error as RPCError {

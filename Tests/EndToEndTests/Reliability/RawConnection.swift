@@ -1,4 +1,5 @@
 import Glibc
+import YanxiuClient
 
 /// A bare Unix-socket connection: only a descriptor, so that ten thousand of them cost the
 /// test almost nothing (an `RPCClient` keeps a 64 kB buffer).
@@ -9,17 +10,8 @@ struct RawConnection {
     init?(path: String) {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return nil }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            let bytes = Array(path.utf8)
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard result == 0 else {
+        let fd = self.fd
+        guard UnixSocketAddress.with(path, { connect(fd, $0, $1) }) == 0 else {
             close(fd)
             return nil
         }

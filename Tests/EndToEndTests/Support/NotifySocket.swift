@@ -1,4 +1,5 @@
 import Foundation
+import YanxiuClient
 
 /// A datagram socket standing in for systemd's notification socket.
 final class NotifySocket {
@@ -8,17 +9,8 @@ final class NotifySocket {
     init(directory: String) throws {
         path = directory + "/notify.sock"
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            let bytes = Array(path.utf8)
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard result == 0 else { throw POSIXError(.EADDRINUSE) }
+        let fd = self.fd
+        guard UnixSocketAddress.with(path, { bind(fd, $0, $1) }) == 0 else { throw POSIXError(.EADDRINUSE) }
     }
 
     deinit { close(fd) }
