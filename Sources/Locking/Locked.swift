@@ -13,11 +13,17 @@ import Darwin
 /// kernel hands it to the next waiting thread, which must be scheduled before anyone goes on.
 /// `pthread_mutex_lock` is intercepted by the sanitizer and lets a running thread take a
 /// released lock, so shared state in this project goes through this type.
+///
+/// `Value` must not be empty (`()`): ThreadSanitizer places the inout access of an empty
+/// stored property at the object's own address, where every caller reads the class's
+/// metadata pointer without the lock, and reports a race that is not there. Guard the data
+/// the lock is for instead.
 public final class Locked<Value> {
     @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
     @usableFromInline var value: Value
 
     public init(_ value: Value) {
+        precondition(MemoryLayout<Value>.size > 0, "Locked needs a value to guard, not an empty type")
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         let status = pthread_mutex_init(mutex, nil)

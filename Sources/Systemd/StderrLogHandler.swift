@@ -17,8 +17,9 @@ public struct StderrLogHandler: LogHandler {
     private var levelOverride: Logger.Level?
 
     /// Serialises writes from all handlers, so lines from different threads never
-    /// interleave even when one is longer than the pipe's atomic-write size.
-    private static let writeLock = Locked(())
+    /// interleave even when one is longer than the pipe's atomic-write size. It guards the
+    /// one buffer every line is copied into, so writing a line allocates nothing.
+    private static let output = Locked([UInt8]())
 
     /// - Parameters:
     ///   - sharedLevel: consulted on every call, until someone sets `logLevel` on this
@@ -62,14 +63,16 @@ public struct StderrLogHandler: LogHandler {
             message: event.message.description,
             metadata: merged
         )
-        Self.writeLock.withLock { _ in
-            Self.writeAll(line + "\n", to: fileDescriptor)
+        Self.output.withLock { buffer in
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: line.utf8)
+            buffer.append(UInt8(ascii: "\n"))
+            Self.writeAll(buffer, to: fileDescriptor)
         }
     }
 
-    private static func writeAll(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Glibc
 import Logging
 import Systemd
@@ -69,6 +71,45 @@ import Testing
         #expect(line.hasSuffix(" error yanxiud: write failed conn=5 error.message=refused error.type=SystemdTests.WriteRefused peer.uid=2 trace.id=abc\n"), "\(line)")
     }
 
+    /// Lines four times the pipe's capacity, logged from eight threads at once while a reader
+    /// drains the pipe, each arrive whole: every write blocks part-way, and another thread's
+    /// write could otherwise slip in.
+    @Test func linesFromManyThreadsNeverInterleave() throws {
+        let pipe = try makePipe()
+        defer { close(pipe.read) }
+        _ = fcntl(pipe.read, F_SETFL, 0)
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ: the smallest pipe, one page
+        #expect(fcntl(pipe.write, setPipeSize, 4096) == 4096)
+        let reader = PipeDrain(fd: pipe.read)
+        let letters = Array("ABCDEFGH")
+        let length = 16_384
+        let perThread = 40
+        DispatchQueue.concurrentPerform(iterations: letters.count) { index in
+            let logger = Logger(label: "yanxiud") { label in
+                StderrLogHandler(label: label, level: SharedLogLevel(.info), fileDescriptor: pipe.write, metadataProvider: nil)
+            }
+            let message = String(repeating: letters[index], count: length)
+            for _ in 0..<perThread { logger.info("\(message)") }
+        }
+        close(pipe.write)
+
+        let lines = reader.wait().split(separator: UInt8(ascii: "\n"))
+        #expect(lines.count == letters.count * perThread)
+        var perLetter: [Character: Int] = [:]
+        var broken = 0
+        for line in lines {
+            let message = line.suffix(length)
+            let prefix = String(decoding: line.dropLast(length), as: UTF8.self)
+            guard message.count == length, message.allSatisfy({ $0 == message.first }), prefix.hasSuffix(" info yanxiud: ") else {
+                broken += 1
+                continue
+            }
+            perLetter[Character(Unicode.Scalar(message[message.startIndex])), default: 0] += 1
+        }
+        #expect(broken == 0, "lines split by another thread's line")
+        #expect(perLetter == Dictionary(uniqueKeysWithValues: letters.map { ($0, perThread) }))
+    }
+
     @Test func factoryForStderrMakesPlainLines() {
         let factory = LoggingSystemSetup.makeFactory(identifier: "yanxiud", destination: .stderr, level: SharedLogLevel(.notice))
         let logger = Logger(label: "yanxiud", factory: factory)
@@ -79,4 +120,34 @@ import Testing
 
 struct WriteRefused: Error, CustomStringConvertible {
     var description: String { "refused" }
+}
+
+/// Reads a blocking descriptor to its end on its own thread.
+final class PipeDrain: @unchecked Sendable {
+    private var bytes: [UInt8] = []
+    private let done = DispatchSemaphore(value: 0)
+
+    init(fd: Int32) {
+        Thread.detachNewThread { [self] in
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    bytes.append(contentsOf: chunk[..<count])
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
+            }
+            done.signal()
+        }
+    }
+
+    /// Everything read, once the writing end is closed. The semaphore orders the reads
+    /// before this.
+    func wait() -> [UInt8] {
+        done.wait()
+        return bytes
+    }
 }
