@@ -18,8 +18,10 @@ public struct StderrLogHandler: LogHandler {
 
     /// Serialises writes from all handlers, so lines from different threads never
     /// interleave even when one is longer than the pipe's atomic-write size. It guards the
-    /// one buffer every line is copied into, so writing a line allocates nothing.
+    /// one buffer every line is copied into, reused up to `keptCapacity`, so an ordinary line
+    /// is written without allocating and one huge line does not stay resident.
     private static let output = Locked([UInt8]())
+    private static let keptCapacity = 65_536
 
     /// - Parameters:
     ///   - sharedLevel: consulted on every call, until someone sets `logLevel` on this
@@ -68,6 +70,7 @@ public struct StderrLogHandler: LogHandler {
             buffer.append(contentsOf: line.utf8)
             buffer.append(UInt8(ascii: "\n"))
             Self.writeAll(buffer, to: fileDescriptor)
+            if buffer.capacity > Self.keptCapacity { buffer = [] }
         }
     }
 

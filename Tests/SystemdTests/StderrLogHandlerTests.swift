@@ -110,6 +110,27 @@ import Testing
         #expect(perLetter == Dictionary(uniqueKeysWithValues: letters.map { ($0, perThread) }))
     }
 
+    /// A line of a megabyte, beyond the buffer the handler keeps between lines, arrives whole,
+    /// and so does the short line after it.
+    @Test func aHugeLineAndTheNextArriveWhole() throws {
+        let pipe = try makePipe()
+        defer { close(pipe.read) }
+        _ = fcntl(pipe.read, F_SETFL, 0)
+        let reader = PipeDrain(fd: pipe.read)
+        let logger = Logger(label: "yanxiud") { label in
+            StderrLogHandler(label: label, level: SharedLogLevel(.info), fileDescriptor: pipe.write, metadataProvider: nil)
+        }
+        let huge = String(repeating: "x", count: 1 << 20)
+        logger.info("\(huge)")
+        logger.info("after")
+        close(pipe.write)
+
+        let lines = reader.wait().split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        #expect(lines.count == 2)
+        #expect(lines.first.map { $0.hasSuffix(" info yanxiud: " + huge) } == true)
+        #expect(lines.last.map { $0.hasSuffix(" info yanxiud: after") } == true)
+    }
+
     @Test func factoryForStderrMakesPlainLines() {
         let factory = LoggingSystemSetup.makeFactory(identifier: "yanxiud", destination: .stderr, level: SharedLogLevel(.notice))
         let logger = Logger(label: "yanxiud", factory: factory)
