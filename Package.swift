@@ -35,6 +35,7 @@ let package = Package(
         ),
         .target(name: "Locking", swiftSettings: strict),
         .target(name: "CSpawn"),
+        .target(name: "UnixSocket", swiftSettings: strict),
         .target(
             name: "Systemd",
             dependencies: [
@@ -59,7 +60,7 @@ let package = Package(
         .target(
             name: "YanxiuServer",
             dependencies: [
-                "JSONRPC", "Yanxiu", "Systemd", "Locking",
+                "JSONRPC", "Yanxiu", "Systemd", "Locking", "UnixSocket",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -69,7 +70,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "YanxiuClient", dependencies: ["JSONRPC"], swiftSettings: strict),
+        .target(name: "YanxiuClient", dependencies: ["JSONRPC", "UnixSocket"], swiftSettings: strict),
         .executableTarget(
             name: "yanxiud",
             dependencies: [
@@ -113,7 +114,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: strict),
-        .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strict),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd", "UnixSocket"], swiftSettings: strict),
         .testTarget(
             name: "YanxiuTests",
             dependencies: ["Yanxiu", "JSONRPC", "Locking", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")],
@@ -122,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["YanxiuClient", "JSONRPC", "Locking", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["YanxiuClient", "JSONRPC", "Locking", "UnixSocket", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Authorisation/expected.tsv"],
             swiftSettings: strict
         ),

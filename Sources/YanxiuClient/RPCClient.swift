@@ -1,5 +1,6 @@
 import Glibc
 import JSONRPC
+import UnixSocket
 
 /// Why a client call could not complete.
 public enum ClientError: Error, CustomStringConvertible, Sendable {

@@ -1,4 +1,5 @@
 import Glibc
+import UnixSocket
 
 /// A failed system call in test set-up, with errno, so a broken fixture reads as such.
 struct SystemCallError: Error, CustomStringConvertible {
@@ -57,20 +58,9 @@ enum Sockets {
     static func bound(_ type: __socket_type, at path: String) throws -> Int32 {
         let fd = socket(AF_UNIX, Int32(type.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SystemCallError("socket") }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+        guard let result = UnixSocketAddress.with(path, { bind(fd, $0, $1) }) else {
             close(fd)
             throw SystemCallError("bind (path too long)", code: ENAMETOOLONG)
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes)
-        }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
         }
         guard result == 0 else {
             let error = SystemCallError("bind \(path)")

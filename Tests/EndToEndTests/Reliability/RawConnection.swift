@@ -1,5 +1,5 @@
 import Glibc
-import YanxiuClient
+import UnixSocket
 
 /// A bare Unix-socket connection: only a descriptor, so that ten thousand of them cost the
 /// test almost nothing (an `RPCClient` keeps a 64 kB buffer).

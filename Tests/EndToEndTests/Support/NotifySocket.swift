@@ -1,5 +1,5 @@
 import Foundation
-import YanxiuClient
+import UnixSocket
 
 /// A datagram socket standing in for systemd's notification socket.
 final class NotifySocket {

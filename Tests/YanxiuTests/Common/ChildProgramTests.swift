@@ -26,6 +26,16 @@ struct ChildProgramTests {
         }
     }
 
+    @Test("the program inherits the daemon's environment (a gateway is configured through it)")
+    func environmentInherited() throws {
+        let name = "YANXIU_CHILD_PROBE"
+        let value = UUID().uuidString
+        setenv(name, value, 1)
+        let script = #"test "$(printenv "$1")" = "$2""#
+        #expect(try ChildProgram(path: "/bin/sh", arguments: ["-c", script, "sh", name, value]).run(timeoutSeconds: 10) == .exited(0))
+        #expect(try ChildProgram(path: "/bin/sh", arguments: ["-c", script, "sh", name, "other"]).run(timeoutSeconds: 10) == .exited(1))
+    }
+
     @Test("arguments reach the program verbatim: a message is never run as a command")
     func argumentsVerbatim() throws {
         let output = scratchFile()
