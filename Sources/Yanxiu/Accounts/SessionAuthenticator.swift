@@ -37,13 +37,15 @@ public enum SessionAuthenticator {
     /// The account of a live session; 401 `session.unknown` or `session.expired` otherwise. Read-only.
     public static func authenticate(_ db: Database, token: String, now: Int64) throws -> AuthenticatedAccount {
         let tokenHash = hash(token)
+        let ticket = SessionCache.shared.fillTicket()
         guard let row = try Row.fetchOne(db, sql: "SELECT account_id, expires_at FROM session WHERE token_hash = ?", arguments: [tokenHash]) else {
             throw DomainError.unauthorized("session.unknown", "Unknown session; log in again")
         }
         let expiresAt: Int64 = row["expires_at"]
         guard expiresAt > now else { throw DomainError.unauthorized("session.expired", "Session expired; log in again") }
         let account = AuthenticatedAccount(accountID: row["account_id"], tokenHash: tokenHash, expiresAt: expiresAt)
-        SessionCache.shared.remember(account)
+        SessionCache.shared.pauseIfAsked()
+        SessionCache.shared.remember(account, ticket: ticket)
         return account
     }
 
@@ -62,7 +64,7 @@ public enum SessionAuthenticator {
     /// Slides the session's expiry forward.
     public static func renew(_ db: Database, _ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64) throws {
         try db.execute(sql: "UPDATE session SET expires_at = ? WHERE token_hash = ?", arguments: [now + lifetimeMs, account.tokenHash])
-        SessionCache.shared.forget(tokenHash: account.tokenHash)
+        SessionCache.shared.refresh(tokenHash: account.tokenHash)
     }
 
     /// Ends every session of an account (password or phone change).

@@ -8,6 +8,12 @@ import Locking
 /// which remove the entry at once (and again after the commit); the time limit only bounds
 /// how long an entry could outlive a change made behind the daemon's back. Entries are also
 /// indexed by account, so ending all of an account's sessions costs no scan of the cache.
+///
+/// A fill races a revocation when its database read saw the session before the revoking
+/// commit but stores it after the revocation's last forget: the revoked session would be
+/// trusted until the time limit. So every revocation counts up `revocations`, a filler takes
+/// `fillTicket()` before it reads, and `remember(_:ticket:)` stores nothing when a revocation
+/// (of any account) came in between; the next call simply reads the database again.
 public final class SessionCache: Sendable {
     public static let shared = SessionCache()
 
@@ -19,6 +25,10 @@ public final class SessionCache: Sendable {
     struct Contents {
         var entries: [Data: Entry] = [:]
         var tokensByAccount: [Int64: Set<Data>] = [:]
+        var revocations: UInt64 = 0
+        /// Test faults only: how many of the next fills wait before they store, and how long.
+        var delayedFills = 0
+        var fillDelaySeconds = 0.0
 
         mutating func insert(_ entry: Entry) {
             let account = entry.account
@@ -69,21 +79,66 @@ public final class SessionCache: Sendable {
         }
     }
 
+    /// Taken before the database read that proves a session, and handed to `remember`.
+    func fillTicket() -> UInt64 {
+        contents.withLock { $0.revocations }
+    }
+
+    /// Stores a proven session.
     func remember(_ account: AuthenticatedAccount) {
+        remember(account, ticket: nil)
+    }
+
+    /// Stores a proven session, unless a revocation happened since `ticket` was taken.
+    func remember(_ account: AuthenticatedAccount, ticket: UInt64?) {
         let entry = Entry(account: account, cachedAt: DispatchTime.now().uptimeNanoseconds)
         contents.withLock { contents in
+            if let ticket, ticket != contents.revocations { return }
             if contents.entries.count >= capacity, contents.entries[account.tokenHash] == nil {
+                let revocations = contents.revocations
                 contents = Contents()
+                contents.revocations = revocations
             }
             contents.insert(entry)
         }
     }
 
-    func forget(tokenHash: Data) {
+    /// Drops an entry whose expiry moved (not a revocation: a fill in flight may still store it).
+    func refresh(tokenHash: Data) {
         contents.withLock { $0.remove(tokenHash: tokenHash) }
     }
 
+    /// A session ended.
+    func forget(tokenHash: Data) {
+        contents.withLock { contents in
+            contents.revocations &+= 1
+            contents.remove(tokenHash: tokenHash)
+        }
+    }
+
+    /// Every session of an account ended.
     func forget(accountID: Int64) {
-        contents.withLock { $0.remove(accountID: accountID) }
+        contents.withLock { contents in
+            contents.revocations &+= 1
+            contents.remove(accountID: accountID)
+        }
+    }
+
+    /// Test faults: the next `count` fills wait `seconds` between their read and their store,
+    /// so a test can make a revocation land in between.
+    public func delayFills(count: Int, seconds: Double) {
+        contents.withLock { contents in
+            contents.delayedFills = count
+            contents.fillDelaySeconds = seconds
+        }
+    }
+
+    func pauseIfAsked() {
+        let seconds = contents.withLock { contents -> Double in
+            guard contents.delayedFills > 0 else { return 0 }
+            contents.delayedFills -= 1
+            return contents.fillDelaySeconds
+        }
+        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
     }
 }

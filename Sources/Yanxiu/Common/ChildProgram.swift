@@ -9,8 +9,13 @@ import Glibc
 /// Foundation's `Process.run()` on Linux reads past a directory buffer while it closes
 /// descriptors (swift-corelibs-foundation pull request 5472) and can crash the process
 /// that calls it; here the C library closes them in the child instead. The child gets
-/// `/dev/null` for its standard streams, default signal handling, an empty signal mask
-/// and its own process group, so a timeout ends it and anything it started.
+/// `/dev/null` for its standard output and error, `input` (or nothing) on its standard input,
+/// default signal handling, an empty signal mask and its own process group, so a timeout
+/// ends it and anything it started.
+///
+/// `input` travels through a socket pair rather than the command line, which every local
+/// user can read in `/proc/PID/cmdline`; a socket, unlike a pipe, takes `MSG_NOSIGNAL`, so a
+/// child that exits without reading cannot kill the daemon with SIGPIPE.
 struct ChildProgram {
     enum Ending: Equatable, Sendable {
         case exited(Int32)
@@ -27,17 +32,45 @@ struct ChildProgram {
 
     let path: String
     let arguments: [String]
+    /// What the child reads on its standard input (small: it must fit the socket's buffer).
+    var input: [UInt8] = []
 
     func run(timeoutSeconds: Double) throws(CannotStart) -> Ending {
-        let pid = try spawn()
+        var ends: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
+            throw CannotStart(errno: errno)
+        }
+        let pid: pid_t
+        do {
+            pid = try spawn(stdin: ends[1])
+        } catch {
+            close(ends[0])
+            close(ends[1])
+            throw error
+        }
+        close(ends[1])
+        feed(ends[0])
         return wait(for: pid, until: DispatchTime.now().uptimeNanoseconds + UInt64(max(timeoutSeconds, 0) * 1e9))
     }
 
-    private func spawn() throws(CannotStart) -> pid_t {
+    /// Writes `input` and ends it; a child that closed its end early simply misses the rest.
+    private func feed(_ descriptor: Int32) {
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < input.count {
+            let sent = input[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent < 0, errno == EINTR { continue }
+            guard sent > 0 else { return }
+            offset += sent
+        }
+        shutdown(descriptor, Int32(SHUT_WR))
+    }
+
+    private func spawn(stdin: Int32) throws(CannotStart) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclosefrom_np(&actions, 3)

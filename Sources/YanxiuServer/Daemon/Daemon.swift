@@ -38,6 +38,9 @@ public enum Daemon {
                     .init(service: JournalPruneService(
                         store: store, clock: clock, retentionMs: configuration.progress.journalRetentionMs,
                         interval: .milliseconds(Int64(configuration.journalPruneIntervalSeconds * 1000)), logger: logger)),
+                    .init(service: AccountsPruneService(
+                        store: store, clock: clock, retention: configuration.accountsRetention,
+                        interval: .milliseconds(Int64(configuration.retentionIntervalSeconds * 1000)), logger: logger)),
                     .init(service: WatchdogService(interval: notifier.watchdogInterval, notifier: notifier, writer: store.writer, logger: logger)),
                     .init(service: RPCServerService(
                         server: server, source: source, notifier: notifier, logger: logger,

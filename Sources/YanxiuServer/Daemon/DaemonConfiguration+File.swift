@@ -76,6 +76,11 @@ extension DaemonConfiguration {
         case "sms-max-attempts": smsMaxAttempts = try Self.positive(value, key)
         case "login-max-failures": loginMaxFailures = try Self.positive(value, key)
         case "login-lock": loginLockSeconds = try Self.positive(value, key)
+        case "sms-outbox-retention-days": smsOutboxRetentionDays = try Self.positive(value, key)
+        case "audit-failure-retention-days": auditFailureRetentionDays = try Self.positive(value, key)
+        case "retention-interval":
+            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("retention-interval must be a positive number of seconds") }
+            retentionIntervalSeconds = seconds
         case "password-scrypt-log-n":
             guard let logN = Int(value), (10...20).contains(logN) else { throw ConfigurationError("password-scrypt-log-n must be 10 to 20") }
             passwordScryptLogN = logN

@@ -38,6 +38,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var smsMaxAttempts = 5
     public var loginMaxFailures = 5
     public var loginLockSeconds = 900
+    /// Days the outbox keeps messages, and the audit keeps anonymous login failures.
+    public var smsOutboxRetentionDays = 7
+    public var auditFailureRetentionDays = 90
+    /// Seconds between passes that prune account records past their time.
+    public var retentionIntervalSeconds = 3600.0
     /// log2 of scrypt's N for new password hashes; raising it rehashes old ones at their next login.
     public var passwordScryptLogN = 15
     /// Whether the built-in sample directory is loaded on the first start of an empty database.
@@ -50,6 +55,13 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var certificateFontPaths = CertificatePDFRenderer.defaultFontPaths
 
     public init() {}
+
+    /// What the account tables keep, from the settings.
+    public var accountsRetention: AccountsRetention {
+        AccountsRetention(
+            outboxMs: Int64(smsOutboxRetentionDays) * 86_400_000, failureAuditMs: Int64(auditFailureRetentionDays) * 86_400_000,
+            loginWindowMs: Int64(loginLockSeconds) * 1000, smsWindowMs: SMSRateLimit.standard.windowMs)
+    }
 
     public var resolvedSocketPath: String {
         socketPath.isEmpty ? (stateDirectory as NSString).appendingPathComponent("yanxiud.sock") : socketPath

@@ -25,6 +25,20 @@ struct FaultMethods {
                 return ["stalledMs": .int64(Int64(seconds * 1000))]
             },
             MethodDescriptor(
+                "testFault.delaySessionFill",
+                "The next count session proofs (default 1) wait this long between reading the session and caching it, so a revocation can land in between.",
+                access: .operator,
+                params: [.number("seconds", "how long each waits, at most 10"), .integer("count", required: false, "how many proofs wait (default 1)", minimum: 0)],
+                result: "{delayed}"
+            ) { call in
+                guard let seconds = call.params.double("seconds"), seconds >= 0, seconds <= 10 else {
+                    throw RPCError.invalidParams(field: "seconds", reason: "range")
+                }
+                let count = call.params.int("count") ?? 1
+                SessionCache.shared.delayFills(count: count, seconds: seconds)
+                return ["delayed": .int(count)]
+            },
+            MethodDescriptor(
                 "testFault.limitDatabase",
                 "Caps the database at its current size plus extraPages (SQLite's max_page_count), as a full disk would; without extraPages lifts the cap.",
                 access: .operator, params: [.integer("extraPages", required: false, minimum: 0)], result: "{pageCount, maxPageCount}"

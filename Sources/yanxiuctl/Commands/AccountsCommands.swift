@@ -4,8 +4,8 @@ import JSONRPC
 /// `yanxiuctl accounts …`
 struct Accounts: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Accounts: look up, rebind a lost phone, grant administration.",
-        subcommands: [Show.self, RebindPhone.self, Grant.self, Revoke.self, Grants.self])
+        abstract: "Accounts: look up, rebind a lost phone, reset a forgotten password, grant administration.",
+        subcommands: [Show.self, RebindPhone.self, ResetPassword.self, Grant.self, Revoke.self, Grants.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show an account by user id or phone.")
@@ -35,6 +35,23 @@ struct Accounts: ParsableCommand {
                 "oldPhone": .string(oldPhone), "newPhone": .string(newPhone), "ticket": .string(ticket),
             ]
             Output.result(try Session(options).call("account.rebindPhone", params), json: options.json)
+        }
+    }
+
+    struct ResetPassword: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-password",
+            abstract: "Set a new password with a resetPassword code sent to the phone; the new password is read from standard input.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The resetPassword code the phone received.") var code: String
+        @Argument(help: "Phone number.") var phone: String
+        func run() throws {
+            // Never an argument: command lines are readable by every local user.
+            guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+                throw ValidationError("give the new password on standard input")
+            }
+            let params: JSONObject = ["phone": .string(phone), "code": .string(code), "newPassword": .string(password)]
+            Output.result(try Session(options).call("account.resetPassword", params), json: options.json)
         }
     }
 

@@ -48,6 +48,79 @@ struct LoginTests {
         #expect(unknown?.reason == "account.unknown")
     }
 
+    @Test("a registered and an unknown phone answer six wrong passwords alike, lock alike and unlock alike")
+    func lockoutSaysNothingAboutRegistration() throws {
+        let daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
+        _ = try daemon.register("13900000015", password: "right1234")
+        func answers(_ phone: String) -> [String] {
+            (1...6).map { _ in
+                let failed = rpcError { try daemon.call("account.login", ["phone": .string(phone), "password": "wrong1234"]) }
+                return "\(failed?.code ?? 0) \(failed?.reason ?? "-") \(failed?.data["retryAfterMs"]?.int64Value ?? -1)"
+            }
+        }
+        let registered = answers("13900000015")
+        let unknown = answers("13900000016")
+        #expect(registered == unknown)
+        #expect(registered.last == "403 account.locked 900000")
+        try daemon.advance(seconds: 901)
+        let after = rpcError { try daemon.call("account.login", ["phone": "13900000016", "password": "wrong1234"]) }
+        #expect(after?.reason == "account.credentials_invalid")
+        #expect(try daemon.call("account.login", ["phone": "13900000015", "password": "right1234"])["session"] != nil)
+    }
+
+    @Test("a wrong password for an unknown phone costs the same scrypt work as for a registered one")
+    func loginTimingSaysNothingAboutRegistration() throws {
+        // A configured strength other than the built-in default, as a deployment may choose.
+        let daemon = try LiveDaemon(config: ["password-scrypt-log-n": "12", "login-max-failures": "1000"])
+        _ = try daemon.register("13900000017", password: "right1234")
+        let client = try daemon.client()
+        func seconds(_ phone: String) throws -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let failed = rpcError { try client.call("account.login", ["phone": .string(phone), "password": "wrong1234"]) }
+            #expect(failed?.reason == "account.credentials_invalid")
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        var registered: [Double] = [], unknown: [Double] = []
+        for _ in 0..<15 {
+            registered.append(try seconds("13900000017"))
+            unknown.append(try seconds("13900000018"))
+        }
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        let ratio = median(unknown) / median(registered)
+        print("login timing: registered median \(median(registered)) s, unknown median \(median(unknown)) s, ratio \(ratio)")
+        // Generous bounds: scheduling noise moves single calls, not the medians by half.
+        #expect(ratio > 0.5 && ratio < 2, "unknown/registered median ratio \(ratio)")
+    }
+
+    @Test("nobody who only knows the number keeps its owner out: a code login lifts the lock, and the session changes the password")
+    func codeLoginLiftsTheLock() throws {
+        let daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
+        let account = try daemon.register("13900000019", password: "right1234")
+        for _ in 1...5 { _ = rpcError { try daemon.call("account.login", ["phone": "13900000019", "password": "guess1234"]) } }
+        #expect(rpcError { try daemon.call("account.login", ["phone": "13900000019", "password": "right1234"]) }?.reason == "account.locked")
+        let code = try daemon.code("13900000019", "login")
+        let session = try #require(try daemon.call("account.login", ["phone": "13900000019", "code": .string(code)])["session"]?.stringValue)
+        #expect(try daemon.call("account.me", ["session": .string(session)])["passwordLoginLocked"] == false)
+        // Locked again by a stranger while the owner is logged in with the code: the session still changes the password.
+        for _ in 1...5 { _ = rpcError { try daemon.call("account.login", ["phone": "13900000019", "password": "guess1234"]) } }
+        let changed = try daemon.call("account.changePassword", ["session": .string(session), "oldPassword": "right1234", "newPassword": "fresh1234"])
+        #expect(changed["userId"]?.int64Value == account.userID)
+        #expect(try daemon.call("account.login", ["phone": "13900000019", "password": "fresh1234"])["userId"]?.int64Value == account.userID)
+    }
+
+    @Test("guessing the old password through a session locks password login and ends that session")
+    func guessingThroughASession() throws {
+        let daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
+        let account = try daemon.register("13900000020", password: "right1234")
+        var last: RPCError?
+        for _ in 1...5 {
+            last = rpcError { try daemon.call("account.changePassword", ["session": .string(account.session), "oldPassword": "guess1234", "newPassword": "fresh1234"]) }
+        }
+        #expect(last?.reason == "account.locked")
+        #expect(rpcError { try daemon.call("account.me", ["session": .string(account.session)]) }?.reason == "session.unknown")
+        #expect(rpcError { try daemon.call("account.login", ["phone": "13900000020", "password": "right1234"]) }?.reason == "account.locked")
+    }
+
     @Test("logout ends the session; sessions expire after 7 days idle and slide when used")
     func sessions() throws {
         let daemon = try LiveDaemon()
@@ -128,6 +201,31 @@ struct SMSTests {
         let first = try #require(messages[1]["sentAt"]?.stringValue)
         let second = try #require(messages[0]["sentAt"]?.stringValue)
         #expect(first < second)
+    }
+
+    @Test("the gateway gets the message on standard input, never on its command line, and the code it got works")
+    func gatewayStandardInput() throws {
+        let directory = LiveDaemon.makeDirectory()
+        let gateway = directory + "/record-gateway"
+        try """
+            #!/bin/sh
+            tr '\\0' '\\n' < /proc/$$/cmdline > "$(dirname "$0")/cmdline"
+            cat > "$(dirname "$0")/stdin"
+            """.write(toFile: gateway, atomically: true, encoding: .utf8)
+        chmod(gateway, 0o755)
+        let daemon = try LiveDaemon(config: ["sms-provider": "command", "sms-command": gateway], directory: directory)
+        try daemon.call("sms.requestCode", ["phone": "13300000025", "purpose": "register"])
+        let message = try String(contentsOfFile: directory + "/stdin", encoding: .utf8)
+        let code = try #require(message.split { !$0.isASCII || !$0.isNumber }.first { $0.count == 6 }.map(String.init))
+        #expect(message.hasSuffix("\n"))
+        let commandLine = try String(contentsOfFile: directory + "/cmdline", encoding: .utf8)
+        // What every local user can read: the interpreter, the script and the phone, nothing else.
+        #expect(commandLine.hasSuffix(gateway + "\n+8613300000025\n"))
+        #expect(!commandLine.contains(code))
+        #expect(!commandLine.contains("验证码"))
+        let registered = try daemon.call("account.register", ["phone": "13300000025", "code": .string(code), "password": "secret123", "agreeTerms": true])
+        #expect(registered["userId"]?.int64Value != nil)
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     @Test("the command provider runs the contrib gateway script with phone and message, no shell")

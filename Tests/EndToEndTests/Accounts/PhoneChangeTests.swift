@@ -17,6 +17,7 @@ struct PhoneChangeTests {
         }
         #expect(conflict?.code == 409)
         #expect(conflict?.reason == "account.exists")
+        #expect(conflict?.data["userId"] == nil)
 
         let newCode = try daemon.code("13200000043", "changePhoneNew")
         let wrongOld = oldCode == "000000" ? "111111" : "000000"
@@ -37,6 +38,74 @@ struct PhoneChangeTests {
         try daemon.advance(seconds: 60)
         #expect(try daemon.register("13200000041").userID != account.userID)
         #expect(try daemon.audit("account.phoneChanged").count == 1)
+    }
+
+    @Test("before both codes are proven, a registered new phone answers exactly as a free one; after, it is refused without its userId")
+    func noRegisteredPhoneOracle() throws {
+        let daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
+        let account = try daemon.register("13200000051")
+        let taken = try daemon.register("13200000052")
+        let free = "13200000053"
+        func attempt(_ newPhone: String, oldCode: String, newCode: String) -> String {
+            let refusal = rpcError {
+                try daemon.call("account.changePhone", ["session": .string(account.session), "oldCode": .string(oldCode), "newPhone": .string(newPhone), "newCode": .string(newCode)])
+            }
+            return JSONWriter.string(refusal.map { ["code": .int($0.code), "data": .object($0.data)] } ?? .null)
+        }
+        // No codes at all, then a wrong old code: nothing tells the two numbers apart.
+        #expect(attempt(taken.phone, oldCode: "111111", newCode: "222222") == attempt(free, oldCode: "111111", newCode: "222222"))
+        let oldCode = try daemon.code(account.phone, "changePhoneOld")
+        let wrongOld = oldCode == "000000" ? "111111" : "000000"
+        #expect(attempt(taken.phone, oldCode: wrongOld, newCode: "222222") == attempt(free, oldCode: wrongOld, newCode: "222222"))
+        // The right old code but no proof of the new number: still alike.
+        #expect(attempt(taken.phone, oldCode: oldCode, newCode: "222222") == attempt(free, oldCode: oldCode, newCode: "222222"))
+        // Proven: refused, without the other account's id, and nothing was used up.
+        let newCode = try daemon.code(taken.phone, "changePhoneNew")
+        let proven = attempt(taken.phone, oldCode: oldCode, newCode: newCode)
+        #expect(proven.contains("account.exists"))
+        #expect(!proven.contains("userId"))
+        #expect(!proven.contains("\(taken.userID)"))
+        #expect(try daemon.call("account.me", ["session": .string(account.session)])["phone"] == "132****0051")
+    }
+
+    @Test("a wrong new-phone code does not spend the old-phone code, and each code keeps its own try limit")
+    func typoKeepsTheOtherCode() throws {
+        let daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
+        let account = try daemon.register("13200000054")
+        let oldCode = try daemon.code(account.phone, "changePhoneOld")
+        let newCode = try daemon.code("13200000055", "changePhoneNew")
+        let typo = newCode == "000000" ? "111111" : "000000"
+        func change(_ old: String, _ new: String) throws -> JSONValue {
+            try daemon.call("account.changePhone", ["session": .string(account.session), "oldCode": .string(old), "newPhone": "13200000055", "newCode": .string(new)])
+        }
+        for attempt in 1...4 {
+            let wrong = rpcError { try change(oldCode, typo) }
+            #expect(wrong?.data["field"] == "newCode", "attempt \(attempt)")
+            #expect(wrong?.data["cause"] == "wrong", "attempt \(attempt)")
+        }
+        // Four typos in the new code: the old code is untouched, the new code has one try left, which is right.
+        let changed = try change(oldCode, newCode)
+        #expect(changed["phone"] == "132****0055")
+        #expect(try daemon.call("account.me", ["session": changed["session"]!])["phone"] == "132****0055")
+    }
+
+    @Test("a wrong code counts towards that code's limit: five wrong new codes void it, the old code still works with a fresh one")
+    func eachCodeItsOwnLimit() throws {
+        let daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
+        let account = try daemon.register("13200000056")
+        let oldCode = try daemon.code(account.phone, "changePhoneOld")
+        let newCode = try daemon.code("13200000057", "changePhoneNew")
+        let typo = newCode == "000000" ? "111111" : "000000"
+        func change(_ new: String) -> RPCError? {
+            rpcError {
+                try daemon.call("account.changePhone", ["session": .string(account.session), "oldCode": .string(oldCode), "newPhone": "13200000057", "newCode": .string(new)])
+            }
+        }
+        for _ in 1...5 { #expect(change(typo)?.data["cause"] == "wrong") }
+        #expect(change(newCode)?.data["cause"] == "exhausted")
+        try daemon.advance(seconds: 60)
+        let fresh = try daemon.code("13200000057", "changePhoneNew")
+        #expect(change(fresh) == nil)
     }
 
     @Test("support rebinding: every detail must match; the ticket and the operator are audited")

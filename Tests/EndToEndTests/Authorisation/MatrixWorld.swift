@@ -108,6 +108,7 @@ final class MatrixWorld {
         case "account.login": ["phone": .string(user.phone), "password": .string(user.password)]
         case "account.changePassword":
             ["oldPassword": .string(account(of: role)?.password ?? "secret123"), "newPassword": .string(account(of: role)?.password ?? "secret123")]
+        case "account.resetPassword": ["newPassword": "secret123"]
         case "admin.grant", "admin.revoke": ["userId": .int64(spare.userID), "role": "schoolAdmin", "scope": .int64(schoolB)]
         case "account.rebindPhone":
             ["userId": .int64(spare.userID), "name": "孙悟", "idNumber": "110101199003071233", "oldPhone": .string(spare.phone),
@@ -116,7 +117,7 @@ final class MatrixWorld {
         case "sms.outbox": ["phone": .string(teacher.phone)]
         case "admin.backup": ["path": .string(daemon.directory + "/matrix-backup-\(UUID().uuidString).sqlite")]
         case "testClock.set": ["time": .string(now)]
-        case "testClock.advance", "testFault.stallWriter": ["seconds": 0]
+        case "testClock.advance", "testFault.stallWriter", "testFault.delaySessionFill": ["seconds": 0]
         case "system.setLogLevel": ["level": "info"]
         case "region.import": ["csv": "code,name,level,parentCode\n110101,东城区,county,110100\n"]
         case "school.import": ["csv": "code,name,regionCode\nS1101010001,北京市第二中学,110101\n"]

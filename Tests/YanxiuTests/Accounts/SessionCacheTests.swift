@@ -38,6 +38,34 @@ struct SessionCacheTests {
         #expect(cache.count == 1)
     }
 
+    @Test("a proof that began before a revocation stores nothing, whichever session was revoked; one that began after stores")
+    func staleFillRefused() {
+        let cache = SessionCache()
+        let session = account(7, token: 1), other = account(8, token: 2)
+        let before = cache.fillTicket()
+        cache.forget(tokenHash: session.tokenHash)
+        cache.remember(session, ticket: before)
+        #expect(cache.lookup(session.tokenHash, now: 0) == nil)
+        let beforeAccount = cache.fillTicket()
+        cache.forget(accountID: 99)
+        cache.remember(other, ticket: beforeAccount)
+        #expect(cache.lookup(other.tokenHash, now: 0) == nil)
+        cache.remember(other, ticket: cache.fillTicket())
+        #expect(cache.lookup(other.tokenHash, now: 0) == other)
+    }
+
+    @Test("a renewal drops the entry without refusing proofs in flight")
+    func refreshIsNoRevocation() {
+        let cache = SessionCache()
+        let session = account(7, token: 1)
+        cache.remember(session)
+        let ticket = cache.fillTicket()
+        cache.refresh(tokenHash: session.tokenHash)
+        #expect(cache.lookup(session.tokenHash, now: 0) == nil)
+        cache.remember(session, ticket: ticket)
+        #expect(cache.lookup(session.tokenHash, now: 0) == session)
+    }
+
     @Test("forgetting one session keeps the account's others, and the index follows")
     func forgetSession() {
         let cache = SessionCache()

@@ -48,6 +48,23 @@ struct ChildProgramTests {
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
 
+    @Test("input reaches the program's standard input whole and ends there")
+    func standardInput() throws {
+        let output = scratchFile()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let message = "【研修】您的验证码 654321\n第二行"
+        let ending = try ChildProgram(path: "/bin/sh", arguments: ["-c", #"cat > "$1""#, "sh", output], input: Array(message.utf8)).run(timeoutSeconds: 10)
+        #expect(ending == .exited(0))
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == message)
+    }
+
+    @Test("a program that exits without reading its input ends normally (no SIGPIPE for the caller)")
+    func unreadInput() throws {
+        let input = [UInt8](repeating: 0x41, count: 100_000)
+        #expect(try ChildProgram(path: "/bin/true", arguments: [], input: input).run(timeoutSeconds: 10) == .exited(0))
+        #expect(try ChildProgram(path: "/bin/sh", arguments: ["-c", "exit 3"], input: input).run(timeoutSeconds: 10) == .exited(3))
+    }
+
     @Test("a program over its time is killed with what it started, and the call returns")
     func timeout() throws {
         let pidFile = scratchFile()

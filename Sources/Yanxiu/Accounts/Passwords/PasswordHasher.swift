@@ -41,6 +41,14 @@ public struct PasswordHasher: Sendable, Hashable {
         return zip(key, parsed.key).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
+    /// A hash with these parameters that no password matches (its key is random): verifying
+    /// against it costs what verifying a real one does, so an unknown account answers as slowly.
+    public func decoy() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = { (count: Int) in Data((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }) }
+        return "$scrypt$ln=\(logN),r=\(blockSize),p=\(parallelism)$\(Self.base64(bytes(Self.saltBytes)))$\(Self.base64(bytes(Self.keyBytes)))"
+    }
+
     /// Whether `encoded` was made with weaker parameters than these (and should be rehashed at the next login).
     public func isStronger(than encoded: String) -> Bool {
         guard let parsed = Self.parse(encoded) else { return true }

@@ -32,16 +32,19 @@ public struct AccountRecord: Sendable, Hashable {
         title = row["title"]
         stage = row["stage"]
         subject = row["subject"]
-        passwordLockedUntil = row["password_locked_until"]
+        passwordLockedUntil = row["lock_until"]
         createdAt = row["created_at"]
     }
 
+    /// Password locks are kept per phone (`login_lock`), registered or not.
+    static let selection = "SELECT account.*, login_lock.locked_until AS lock_until FROM account LEFT JOIN login_lock ON login_lock.phone = account.phone"
+
     public static func fetch(_ db: Database, id: Int64) throws -> AccountRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(AccountRecord.init(row:))
+        try Row.fetchOne(db, sql: "\(selection) WHERE account.id = ?", arguments: [id]).map(AccountRecord.init(row:))
     }
 
     public static func fetch(_ db: Database, phone: String) throws -> AccountRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE phone = ?", arguments: [phone]).map(AccountRecord.init(row:))
+        try Row.fetchOne(db, sql: "\(selection) WHERE account.phone = ?", arguments: [phone]).map(AccountRecord.init(row:))
     }
 
     /// The account, or 404 `account.unknown`.

@@ -3,21 +3,29 @@ import JSONRPC
 
 /// Moving an account to another phone number: by the owner with two codes, or by support staff.
 public enum PhoneChange {
-    /// Self-service: a code sent to the current phone and one sent to the new phone, both used up here.
-    /// Every session ends; wrong codes are counted even though the change is refused.
+    /// Self-service: a code sent to the current phone and one sent to the new phone. Every session ends.
+    ///
+    /// Both codes are checked on every try (a wrong one counts towards its own code's limit) before
+    /// anything about the new phone is looked at, so a caller learns nothing about a number it does
+    /// not hold; a new phone that has an account is then refused without naming it. The codes are
+    /// used up only by a change that happens, so a typo in one never spends the other.
     public static func change(_ db: Database, accountID: Int64, oldCode: String, newPhone: String, newCode: String,
                               codes: SMSCodeBook, actor: AuditActor, now: Int64) throws -> Result<Void, DomainError> {
         let account = try AccountRecord.require(db, id: accountID)
         if newPhone == account.phone { return .failure(DomainError.invalid(field: "newPhone", reason: "same").asDomainError) }
-        if let owner = try AccountRecord.fetch(db, phone: newPhone) {
-            return .failure(.conflict("account.exists", "The new phone number belongs to another account", data: ["userId": .int64(owner.id)]))
+        let old = try codes.check(db, phone: account.phone, purpose: .changePhoneOld, code: oldCode, now: now)
+        let new = try codes.check(db, phone: newPhone, purpose: .changePhoneNew, code: newCode, now: now)
+        let oldID: Int64, newID: Int64
+        switch (old, new) {
+        case (.failure(let rejection), _): return .failure(SMSCodeBook.error(rejection, field: "oldCode"))
+        case (_, .failure(let rejection)): return .failure(SMSCodeBook.error(rejection, field: "newCode"))
+        case (.success(let first), .success(let second)): (oldID, newID) = (first, second)
         }
-        if let rejection = try codes.consume(db, phone: account.phone, purpose: .changePhoneOld, code: oldCode, now: now) {
-            return .failure(SMSCodeBook.error(rejection, field: "oldCode"))
+        if try AccountRecord.fetch(db, phone: newPhone) != nil {
+            return .failure(.conflict("account.exists", "The new phone number belongs to another account"))
         }
-        if let rejection = try codes.consume(db, phone: newPhone, purpose: .changePhoneNew, code: newCode, now: now) {
-            return .failure(SMSCodeBook.error(rejection, field: "newCode"))
-        }
+        try codes.spend(db, id: oldID, now: now)
+        try codes.spend(db, id: newID, now: now)
         try move(db, account: account, to: newPhone, now: now)
         try AuditLog.record(db, at: now, actor: actor, action: "account.phoneChanged", target: AccountRecord.target(accountID),
                             detail: ["from": .string(Masking.phoneNumber(account.phone)), "to": .string(Masking.phoneNumber(newPhone))])
@@ -65,8 +73,9 @@ public enum PhoneChange {
     }
 
     static func move(_ db: Database, account: AccountRecord, to newPhone: String, now: Int64) throws {
-        try db.execute(sql: "UPDATE account SET phone = ?, password_locked_until = NULL, updated_at = ? WHERE id = ?",
-                       arguments: [newPhone, now, account.id])
+        try db.execute(sql: "UPDATE account SET phone = ?, updated_at = ? WHERE id = ?", arguments: [newPhone, now, account.id])
+        // The new number was proven (or checked by support): failures counted against it before are not its owner's.
+        try LoginGuard().clear(db, phone: newPhone)
         try SessionAuthenticator.revokeAll(db, accountID: account.id)
     }
 }

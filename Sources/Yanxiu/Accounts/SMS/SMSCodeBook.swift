@@ -16,7 +16,7 @@ public struct SMSCodeBook: Sendable {
     }
 
     /// Why a code was not accepted; goes to callers as `data.cause` of `sms.code_invalid`.
-    public enum Rejection: String, Sendable {
+    public enum Rejection: String, Sendable, Error {
         case missing, expired, used, wrong, exhausted
     }
 
@@ -50,21 +50,36 @@ public struct SMSCodeBook: Sendable {
     /// A wrong code is counted in the database; the caller must commit that even though it refuses
     /// the request (`Store.writeKeeping`).
     public func consume(_ db: Database, phone: String, purpose: SMSPurpose, code: String, now: Int64) throws -> Rejection? {
+        switch try check(db, phone: phone, purpose: purpose, code: code, now: now) {
+        case .failure(let rejection): return rejection
+        case .success(let id):
+            try spend(db, id: id, now: now)
+            return nil
+        }
+    }
+
+    /// Checks `code` against the latest code of the phone and purpose without using it up:
+    /// the id of the code when it matches. A wrong code counts towards that code's tries.
+    public func check(_ db: Database, phone: String, purpose: SMSPurpose, code: String, now: Int64) throws -> Result<Int64, Rejection> {
         guard let row = try Row.fetchOne(
             db, sql: "SELECT * FROM sms_code WHERE phone = ? AND purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1",
             arguments: [phone, purpose.rawValue])
-        else { return .missing }
+        else { return .failure(.missing) }
         let id: Int64 = row["id"]
-        if (row["used_at"] as Int64?) != nil { return .used }
-        if (row["expires_at"] as Int64) <= now { return .expired }
+        if (row["used_at"] as Int64?) != nil { return .failure(.used) }
+        if (row["expires_at"] as Int64) <= now { return .failure(.expired) }
         let failures: Int = row["failed_attempts"]
-        if failures >= maxAttempts { return .exhausted }
+        if failures >= maxAttempts { return .failure(.exhausted) }
         guard SMSCodeText.isWellFormed(code), (row["code_hash"] as Data) == Self.hash(phone: phone, purpose: purpose, code: code) else {
             try db.execute(sql: "UPDATE sms_code SET failed_attempts = failed_attempts + 1 WHERE id = ?", arguments: [id])
-            return .wrong
+            return .failure(.wrong)
         }
+        return .success(id)
+    }
+
+    /// Uses up a code `check` accepted.
+    public func spend(_ db: Database, id: Int64, now: Int64) throws {
         try db.execute(sql: "UPDATE sms_code SET used_at = ? WHERE id = ?", arguments: [now, id])
-        return nil
     }
 
     /// Whether `code` is the latest code of the phone and purpose, already used but not expired:

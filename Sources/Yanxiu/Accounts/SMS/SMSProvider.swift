@@ -5,7 +5,7 @@ import GRDB
 public enum SMSProvider: Sendable, Equatable {
     /// Messages are kept in the database for operators (`sms.outbox`): the embedded default.
     case outbox
-    /// A program is run with the phone (E.164) and the message as its two arguments.
+    /// A program is run with the phone (E.164) as its argument and the message on its standard input.
     case command(path: String, timeoutSeconds: Double)
 
     /// Stores the message for the outbox provider, in the same transaction as its code.
@@ -17,7 +17,7 @@ public enum SMSProvider: Sendable, Equatable {
     /// Hands the message to the gateway program; a no-op for the outbox. Blocks: call through `Offload.run`.
     public func deliver(phone: PhoneNumber, text: String) throws {
         guard case .command(let path, let timeout) = self else { return }
-        try SMSCommand(path: path, timeoutSeconds: timeout).run(arguments: [phone.e164, text])
+        try SMSCommand(path: path, timeoutSeconds: timeout).run(arguments: [phone.e164], input: text + "\n")
     }
 }
 
@@ -27,14 +27,15 @@ public struct SMSDeliveryError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Runs the gateway program directly (no shell, so a message can never become a command) with a time limit.
+/// The message, which holds the code, goes on standard input: arguments are readable by every local user.
 struct SMSCommand {
     let path: String
     let timeoutSeconds: Double
 
-    func run(arguments: [String]) throws {
+    func run(arguments: [String], input: String) throws {
         let ending: ChildProgram.Ending
         do {
-            ending = try ChildProgram(path: path, arguments: arguments).run(timeoutSeconds: timeoutSeconds)
+            ending = try ChildProgram(path: path, arguments: arguments, input: Array(input.utf8)).run(timeoutSeconds: timeoutSeconds)
         } catch {
             throw SMSDeliveryError(description: "cannot start \(path): \(error.description)")
         }

@@ -1,7 +1,7 @@
 /// When failed password logins lock password login for a phone.
 ///
-/// Only password login is locked: a code proves the phone, so locking it too would
-/// let anyone who knows a number keep its owner out.
+/// Only password login is locked, and proving the phone with a code lifts the lock: locking
+/// more would let anyone who knows a number keep its owner out.
 public struct LoginLockout: Sendable, Hashable {
     /// Failures that lock, counted within `windowMs` since the last success or lock.
     public var maxFailures: Int

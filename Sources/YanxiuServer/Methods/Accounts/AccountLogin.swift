@@ -4,9 +4,6 @@ import Yanxiu
 
 /// The handlers of registration, login and password change; scrypt always runs on the offload queue.
 enum AccountLogin {
-    /// Verified against when the phone has no account, so an unknown phone costs as much time as a known one.
-    static let decoyHash: String = (try? PasswordHasher.standard.hash("decoy-password-1")) ?? ""
-
     static func sessionJSON(_ opened: (userID: Int64, token: String, expiresAt: Int64)) -> JSONValue {
         ["session": .string(opened.token), "userId": .int64(opened.userID), "expiresAt": timestamp(opened.expiresAt)]
     }
@@ -29,10 +26,13 @@ enum AccountLogin {
         let now = app.clock.nowMs
         let book = app.smsCodes
         let lifetime = app.sessionLifetimeMs
+        let loginGuard = app.loginGuard
         let opened = try await app.store.writeKeeping { db -> Result<(userID: Int64, token: String, expiresAt: Int64), DomainError> in
             switch try Registration.create(db, phone: phone.digits, code: code, passwordHash: hash, codes: book, now: now) {
             case .failure(let refusal): return .failure(refusal)
             case .success(let id):
+                // Failures counted against the number before it was registered are not its owner's.
+                try loginGuard.clear(db, phone: phone.digits)
                 let session = try SessionAuthenticator.open(db, accountID: id, now: now, lifetimeMs: lifetime)
                 return .success((id, session.token, session.expiresAt))
             }
@@ -51,14 +51,17 @@ enum AccountLogin {
         }
     }
 
+    /// A code proves the phone: it opens a session even while password login is locked, and lifts that lock.
     static func withCode(_ app: AppContext, phone: PhoneNumber, code: String) async throws -> JSONValue {
         let now = app.clock.nowMs
         let book = app.smsCodes
         let lifetime = app.sessionLifetimeMs
+        let loginGuard = app.loginGuard
         return sessionJSON(try await app.store.writeKeeping { db in
             if let rejection = try book.consume(db, phone: phone.digits, purpose: .login, code: code, now: now) {
                 return .failure(SMSCodeBook.error(rejection))
             }
+            try loginGuard.clear(db, phone: phone.digits)
             guard let account = try AccountRecord.fetch(db, phone: phone.digits) else {
                 return .failure(.notFound("account.unknown", "No account has this phone number; register first"))
             }
@@ -67,31 +70,34 @@ enum AccountLogin {
         })
     }
 
+    /// Registered and unknown phones take the same steps (a read, one scrypt verification against
+    /// the account's hash or a decoy of the configured strength, a write) and get the same refusals.
     static func withPassword(_ app: AppContext, _ call: RPCCall, phone: PhoneNumber, password: String) async throws -> JSONValue {
-        let account = try await app.store.read { db in try AccountRecord.fetch(db, phone: phone.digits) }
         let loginGuard = app.loginGuard
-        if let account, let locked = loginGuard.lockError(account, now: app.clock.nowMs) { throw locked }
-        let stored = account?.passwordHash ?? decoyHash
+        let readAt = app.clock.nowMs
+        let (account, locked) = try await app.store.read { db in
+            (try AccountRecord.fetch(db, phone: phone.digits), try loginGuard.lockError(db, phone: phone.digits, now: readAt))
+        }
+        if let locked { throw locked }
+        let hasher = app.passwordHasher
+        let stored = account?.passwordHash ?? hasher.decoy()
         let matches = try await Offload.run { try PasswordHasher.verify(password, against: stored) } && account != nil
         let actor = app.actor(call)
         let lifetime = app.sessionLifetimeMs
         guard matches, let account else {
             let now = app.clock.nowMs
             return try await app.store.writeKeeping { db in
+                if let locked = try loginGuard.lockError(db, phone: phone.digits, now: now) { return .failure(locked) }
                 let current = try AccountRecord.fetch(db, phone: phone.digits)
-                if let current, let locked = loginGuard.lockError(current, now: now) { return .failure(locked) }
                 return .failure(try loginGuard.recordFailure(db, phone: phone.digits, account: current, actor: actor, now: now))
             }
         }
         // Hashes made with weaker parameters are replaced while the password is at hand.
-        let hasher = app.passwordHasher
         let upgraded = hasher.isStronger(than: account.passwordHash) ? try await Offload.run { try hasher.hash(password) } : nil
         let now = app.clock.nowMs
         return sessionJSON(try await app.store.writeKeeping { db in
-            if let current = try AccountRecord.fetch(db, id: account.id), let locked = loginGuard.lockError(current, now: now) {
-                return .failure(locked)
-            }
-            try loginGuard.recordSuccess(db, phone: phone.digits)
+            if let locked = try loginGuard.lockError(db, phone: phone.digits, now: now) { return .failure(locked) }
+            try loginGuard.clear(db, phone: phone.digits)
             if let upgraded {
                 try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [upgraded, account.id])
             }
@@ -106,14 +112,18 @@ enum AccountLogin {
         let newPassword = try AccountParams.password(call, "newPassword")
         let account = try await app.store.read { db in try AccountRecord.require(db, id: session.accountID) }
         let loginGuard = app.loginGuard
-        if let locked = loginGuard.lockError(account, now: app.clock.nowMs) { throw locked }
+        // The session proved the account, so a lock others caused on its phone does not stand in the
+        // way; the old password is still asked for, so a borrowed session cannot take the account over.
         let matches = try await Offload.run { try PasswordHasher.verify(oldPassword, against: account.passwordHash) }
         let actor = app.actor(call, account: session)
         guard matches else {
             let now = app.clock.nowMs
-            // A wrong old password is a guess like any other: it counts towards the lock.
+            // A wrong old password is a guess like any other: it counts towards the lock, and the
+            // guess that locks also ends the session it came through.
             return try await app.store.writeKeeping { db in
-                .failure(try loginGuard.recordFailure(db, phone: account.phone, account: account, actor: actor, now: now))
+                let refusal = try loginGuard.recordFailure(db, phone: account.phone, account: account, actor: actor, now: now)
+                if refusal.reason == "account.locked" { try SessionAuthenticator.revoke(db, tokenHash: session.tokenHash) }
+                return .failure(refusal)
             }
         }
         let hasher = app.passwordHasher
@@ -123,10 +133,39 @@ enum AccountLogin {
         return sessionJSON(try await app.store.write { db in
             try db.execute(sql: "UPDATE account SET password_hash = ?, updated_at = ? WHERE id = ?", arguments: [hash, now, account.id])
             try SessionAuthenticator.revokeAll(db, accountID: account.id)
-            try loginGuard.recordSuccess(db, phone: account.phone)
+            try loginGuard.clear(db, phone: account.phone)
             try AuditLog.record(db, at: now, actor: actor, action: "account.passwordChanged", target: AccountRecord.target(account.id))
             let opened = try SessionAuthenticator.open(db, accountID: account.id, now: now, lifetimeMs: lifetime)
             return (account.id, opened.token, opened.expiresAt)
+        })
+    }
+
+    /// A forgotten password: the code proves the phone before anything about an account on it is said.
+    static func resetPassword(_ app: AppContext, _ call: RPCCall) async throws -> JSONValue {
+        let phone = try AccountParams.phone(call)
+        let code = try AccountParams.code(call)
+        let newPassword = try AccountParams.password(call, "newPassword")
+        let hasher = app.passwordHasher
+        let hash = try await Offload.run { try hasher.hash(newPassword) }
+        let now = app.clock.nowMs
+        let book = app.smsCodes
+        let loginGuard = app.loginGuard
+        let lifetime = app.sessionLifetimeMs
+        let uid = call.peer.uid
+        return sessionJSON(try await app.store.writeKeeping { db in
+            if let rejection = try book.consume(db, phone: phone.digits, purpose: .resetPassword, code: code, now: now) {
+                return .failure(SMSCodeBook.error(rejection))
+            }
+            try loginGuard.clear(db, phone: phone.digits)
+            guard let account = try AccountRecord.fetch(db, phone: phone.digits) else {
+                return .failure(.notFound("account.unknown", "No account has this phone number; register first"))
+            }
+            try db.execute(sql: "UPDATE account SET password_hash = ?, updated_at = ? WHERE id = ?", arguments: [hash, now, account.id])
+            try SessionAuthenticator.revokeAll(db, accountID: account.id)
+            try AuditLog.record(db, at: now, actor: AuditActor(accountID: account.id, uid: uid), action: "account.passwordReset",
+                                target: AccountRecord.target(account.id), detail: ["phone": .string(Masking.phoneNumber(account.phone))])
+            let session = try SessionAuthenticator.open(db, accountID: account.id, now: now, lifetimeMs: lifetime)
+            return .success((account.id, session.token, session.expiresAt))
         })
     }
 }

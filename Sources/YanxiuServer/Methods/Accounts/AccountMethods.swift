@@ -2,7 +2,7 @@ import GRDB
 import JSONRPC
 import Yanxiu
 
-/// Registration, login, logout and password change.
+/// Registration, login, logout, password change and reset.
 struct AccountMethods {
     let app: AppContext
 
@@ -46,6 +46,17 @@ struct AccountMethods {
                 result: "{session, userId, expiresAt}",
                 errors: ["params.invalid", "session.unknown", "session.expired", "account.credentials_invalid", "account.locked"]
             ) { call in try await AccountLogin.changePassword(app, call) },
+            MethodDescriptor(
+                "account.resetPassword",
+                "Sets a new password for a forgotten one with a resetPassword code sent to the phone; every session ends, the password lock is lifted, and a new session is returned.",
+                access: .anyone,
+                params: [
+                    .string("phone", "mainland mobile number", maxLength: 32), .string("code", "the six-digit resetPassword code", maxLength: 16),
+                    .string("newPassword", "8 to 64 characters with letters and digits", maxLength: 1024),
+                ],
+                result: "{session, userId, expiresAt}",
+                errors: ["params.invalid", "sms.code_invalid", "account.unknown"]
+            ) { call in try await AccountLogin.resetPassword(app, call) },
         ]
     }
 }

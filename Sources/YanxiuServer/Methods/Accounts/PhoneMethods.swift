@@ -12,7 +12,7 @@ struct PhoneMethods {
         return [
             MethodDescriptor(
                 "account.changePhone",
-                "Moves the account to a new phone: a changePhoneOld code sent to the current phone and a changePhoneNew code sent to the new one. Every session ends; a new one is returned.",
+                "Moves the account to a new phone: a changePhoneOld code sent to the current phone and a changePhoneNew code sent to the new one, used up only when the change happens. A new phone that has an account is refused (account.exists) only once both codes are proven. Every session ends; a new one is returned.",
                 access: .user,
                 params: [
                     .string("session", "session token"), .string("oldCode", "code sent to the current phone", maxLength: 16),
