@@ -29,6 +29,7 @@ public final class SessionCache: Sendable {
         /// Test faults only: how many of the next fills wait before they store, and how long.
         var delayedFills = 0
         var fillDelaySeconds = 0.0
+        var sleepingFills = 0
 
         mutating func insert(_ entry: Entry) {
             let account = entry.account
@@ -125,20 +126,24 @@ public final class SessionCache: Sendable {
     }
 
     /// Test faults: the next `count` fills wait `seconds` between their read and their store,
-    /// so a test can make a revocation land in between.
-    public func delayFills(count: Int, seconds: Double) {
+    /// so a test can make a revocation land in between. Returns how many fills are waiting now.
+    public func delayFills(count: Int, seconds: Double) -> Int {
         contents.withLock { contents in
             contents.delayedFills = count
             contents.fillDelaySeconds = seconds
+            return contents.sleepingFills
         }
     }
 
     func pauseIfAsked() {
         let seconds = contents.withLock { contents -> Double in
-            guard contents.delayedFills > 0 else { return 0 }
+            guard contents.delayedFills > 0, contents.fillDelaySeconds > 0 else { return 0 }
             contents.delayedFills -= 1
+            contents.sleepingFills += 1
             return contents.fillDelaySeconds
         }
-        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+        guard seconds > 0 else { return }
+        Thread.sleep(forTimeInterval: seconds)
+        contents.withLock { $0.sleepingFills -= 1 }
     }
 }

@@ -26,17 +26,17 @@ struct FaultMethods {
             },
             MethodDescriptor(
                 "testFault.delaySessionFill",
-                "The next count session proofs (default 1) wait this long between reading the session and caching it, so a revocation can land in between.",
+                "The next count session proofs (default 1) wait this long between reading the session and caching it, so a revocation can land in between; answers how many proofs are waiting now.",
                 access: .operator,
                 params: [.number("seconds", "how long each waits, at most 10"), .integer("count", required: false, "how many proofs wait (default 1)", minimum: 0)],
-                result: "{delayed}"
+                result: "{armed, waiting}"
             ) { call in
                 guard let seconds = call.params.double("seconds"), seconds >= 0, seconds <= 10 else {
                     throw RPCError.invalidParams(field: "seconds", reason: "range")
                 }
                 let count = call.params.int("count") ?? 1
-                SessionCache.shared.delayFills(count: count, seconds: seconds)
-                return ["delayed": .int(count)]
+                let waiting = SessionCache.shared.delayFills(count: count, seconds: seconds)
+                return ["armed": .int(count), "waiting": .int(waiting)]
             },
             MethodDescriptor(
                 "testFault.limitDatabase",

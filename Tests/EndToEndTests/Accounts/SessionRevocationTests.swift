@@ -14,12 +14,19 @@ struct SessionRevocationTests {
         DispatchQueue.global().async(group: proof) {
             _ = try? LiveDaemon.callDetached(socketPath, "account.me", ["session": .string(session)])
         }
-        usleep(300_000)  // the proof has read the session and waits
+        // Until the proof has read the session and waits; then no other proof waits.
+        var waiting = false
+        for _ in 0..<500 where !waiting {
+            waiting = try daemon.call("testFault.delaySessionFill", ["seconds": 2, "count": 1])["waiting"] == 1
+            if !waiting { usleep(10_000) }
+        }
+        try daemon.call("testFault.delaySessionFill", ["seconds": 0, "count": 0])
+        #expect(waiting, "the proof never reached the cache")
         try end()
         proof.wait()
     }
 
-    @Test("a session proven while logout commits is refused to heartbeats right after logout", arguments: ["logout", "changePassword"])
+    @Test("a session proven while logout, a password change or a phone change commits is refused to heartbeats right after", arguments: ["logout", "changePassword", "changePhone"])
     func revokedSessionRefusedToHeartbeats(ending: String) throws {
         let daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
         try ProgressEndToEndTests.inWindow(daemon)
@@ -29,9 +36,14 @@ struct SessionRevocationTests {
 
         // A fresh session that nothing has cached yet; the race fills the cache with it.
         let doomed = try ProgressEndToEndTests.login(daemon, teacher)
+        let codes = ending == "changePhone" ? (try daemon.code(teacher.phone, "changePhoneOld"), try daemon.code("13200000072", "changePhoneNew")) : ("", "")
         try raceProofAgainst(daemon, session: doomed) {
             switch ending {
             case "logout": try daemon.call("account.logout", ["session": .string(doomed)])
+            case "changePhone":
+                try daemon.call("account.changePhone", [
+                    "session": .string(doomed), "oldCode": .string(codes.0), "newPhone": "13200000072", "newCode": .string(codes.1),
+                ])
             default:
                 try daemon.call("account.changePassword", [
                     "session": .string(doomed), "oldPassword": .string(teacher.password), "newPassword": "another123",
