@@ -58,4 +58,25 @@ struct PasswordResetTests {
         #expect(proven?.code == 404)
         #expect(proven?.reason == "account.unknown")
     }
+
+    @Test("yanxiuctl accounts reset-password takes the code as an option and the new password on standard input")
+    func command() throws {
+        let daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
+        let account = try daemon.register("13700000064", password: "forgot123")
+        let code = try daemon.code("13700000064", "resetPassword")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LiveDaemon.ctlPath)
+        process.arguments = ["--socket", daemon.socketPath, "--json", "accounts", "reset-password", "13700000064", "--code", code]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try ProcessLaunch.run(process)
+        input.fileHandleForWriting.write(Data("remember1\n".utf8))
+        try input.fileHandleForWriting.close()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(printed)")
+        #expect(printed.contains("\"userId\":\(account.userID)") || printed.contains("\"userId\": \(account.userID)"), "\(printed)")
+        #expect(try daemon.call("account.login", ["phone": "13700000064", "password": "remember1"])["userId"]?.int64Value == account.userID)
+    }
 }
