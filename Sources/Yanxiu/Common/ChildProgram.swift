@@ -32,7 +32,7 @@ struct ChildProgram {
 
     let path: String
     let arguments: [String]
-    /// What the child reads on its standard input (small: it must fit the socket's buffer).
+    /// What the child reads on its standard input (small: what does not fit the socket's buffer is dropped).
     var input: [UInt8] = []
 
     func run(timeoutSeconds: Double) throws(CannotStart) -> Ending {
@@ -53,9 +53,11 @@ struct ChildProgram {
         return wait(for: pid, until: DispatchTime.now().uptimeNanoseconds + UInt64(max(timeoutSeconds, 0) * 1e9))
     }
 
-    /// Writes `input` and ends it; a child that closed its end early simply misses the rest.
+    /// Writes `input` and ends it; a child that closed its end early simply misses the rest. The
+    /// socket does not block, so a child that never reads cannot hold the caller past its time limit.
     private func feed(_ descriptor: Int32) {
         defer { close(descriptor) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         var offset = 0
         while offset < input.count {
             let sent = input[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }

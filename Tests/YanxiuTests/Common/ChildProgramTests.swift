@@ -65,6 +65,12 @@ struct ChildProgramTests {
         #expect(try ChildProgram(path: "/bin/sh", arguments: ["-c", "exit 3"], input: input).run(timeoutSeconds: 10) == .exited(3))
     }
 
+    @Test("a program that never reads an input larger than the socket holds is still ended at its time limit")
+    func unreadLargeInput() throws {
+        let input = [UInt8](repeating: 0x41, count: 8 << 20)
+        #expect(try ChildProgram(path: "/bin/sleep", arguments: ["60"], input: input).run(timeoutSeconds: 0.3) == .timedOut)
+    }
+
     @Test("a program over its time is killed with what it started, and the call returns")
     func timeout() throws {
         let pidFile = scratchFile()
