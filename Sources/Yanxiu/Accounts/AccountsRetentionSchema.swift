@@ -9,7 +9,8 @@ enum AccountsRetentionSchema {
     static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v7-login-locks-and-retention") { db in
             try db.execute(sql: """
-                -- Locks are kept per phone, whether it has an account or not, so that a lock says nothing about registration.
+                -- Locks are kept per phone, whether it has an account or not, so that a lock says nothing about
+                -- registration; account.password_locked_until is no longer read or written.
                 CREATE TABLE login_lock (
                     phone TEXT PRIMARY KEY NOT NULL,
                     locked_until INTEGER NOT NULL
