@@ -69,9 +69,6 @@ struct EnrollmentAccount {
             try LockedFields.recordFilled(db, accountID: id, fields: plan.filled.filter(\.lockedByVerification).map(\.name),
                                           via: "enrollment.create", now: now)
         }
-        if let school = changes.first(where: { $0.column == "school_id" }), let schoolID = Int64(school.form) {
-            try EnrollmentService.followSchool(db, accountID: id, schoolID: schoolID)
-        }
     }
 
     /// Files the declared roles for the school's administrator through the accounts rules: a pending

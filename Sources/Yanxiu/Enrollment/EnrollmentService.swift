@@ -27,18 +27,11 @@ public enum EnrollmentService {
         let plan = try ProfileAgreement.plan(ProfileAgreement.fields(profile: account, form: form), verified: account.isVerified, replace: replaceProfile)
         try account.apply(db, plan, now: now)
         try account.fileDeclaredRoles(db, form: form, now: now)
+        try EnrollmentFollowsProfile.update(db, accountID: accountID)
         try db.execute(
             sql: "INSERT INTO enrollment (account_id, topic_id, school_id, form, created_at) VALUES (?, ?, ?, ?, ?)",
             arguments: [accountID, topicID, form.schoolId, try CatalogJSON.encodeString(form), now])
         return try get(db, accountID: accountID, topicID: topicID)
-    }
-
-    /// A teacher's enrolments follow the school of the profile and membership: every reader
-    /// (lists, reports, issuance) then names the school the teacher belongs to now.
-    static func followSchool(_ db: Database, accountID: Int64, schoolID: Int64) throws {
-        try db.execute(
-            sql: "UPDATE enrollment SET school_id = ?, form = json_set(form, '$.schoolId', ?) WHERE account_id = ? AND school_id IS NOT ?",
-            arguments: [schoolID, schoolID, accountID, schoolID])
     }
 
     /// The window decides: from its start (inclusive) until its end (exclusive).

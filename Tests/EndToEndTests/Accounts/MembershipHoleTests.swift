@@ -200,6 +200,14 @@ struct MembershipHoleTests {
         let audited = try daemon.audit("account.profileFromEnrollment")
         #expect(audited.first?["detail"]?["replaced"] == ["name"])
         #expect(audited.first?["detail"]?["filled"] == ["stage", "subject"])
+
+        // Later edits of the profile and the declarations reach the form: it never holds a stale copy.
+        try daemon.call("account.updateDetails", ["session": .string(teacher.session), "stage": "primary"])
+        try daemon.call("account.updateBasicInfo", ["session": .string(teacher.session), "name": "王小芳", "teacherType": "staff",
+                                                    "schoolId": .int64(school), "isHomeroomTeacher": true])
+        let enrolled = try daemon.call("enrollment.get", ["session": .string(teacher.session), "topicId": Self.topic])["form"]
+        #expect(enrolled?["stage"] == "primary" && enrolled?["name"] == "王小芳" && enrolled?["title"] == "senior")
+        #expect(enrolled?["isHomeroomTeacher"] == true && enrolled?["isMentalHealthTeacher"] == true)
     }
 
     @Test("a county administrator drives the manual's flow: teacher at 其他, school added, teacher moves, verified")

@@ -51,11 +51,11 @@ public enum ProfileEditor {
         }
         try db.execute(sql: "UPDATE account SET name = ?, teacher_type = ?, school_id = ?, updated_at = ? WHERE id = ?",
                        arguments: [info.name, info.teacherType, info.schoolID, now, accountID])
-        if account.schoolID != info.schoolID { try EnrollmentService.followSchool(db, accountID: accountID, schoolID: info.schoolID) }
         if account.isTeacher {
             try rejoin(db, accountID: accountID, now: now)
             try SchoolMembership.declare(db, accountID: accountID, mentalHealth: info.mentalHealthTeacher, homeroom: info.homeroomTeacher)
         }
+        try EnrollmentFollowsProfile.update(db, accountID: accountID)
     }
 
     /// Validated details: nil leaves a field as it is, an empty value clears it.
@@ -90,6 +90,7 @@ public enum ProfileEditor {
         }
         try db.execute(sql: "UPDATE account SET updated_at = ? WHERE id = ?", arguments: [now, accountID])
         if account.isTeacher { try rejoin(db, accountID: accountID, now: now) }
+        try EnrollmentFollowsProfile.update(db, accountID: accountID)
     }
 
     /// A teacher with a school and no membership (new, or removed and now editing) becomes pending again.
