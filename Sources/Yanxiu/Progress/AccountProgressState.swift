@@ -33,7 +33,7 @@ struct AccountProgressState {
             SELECT a.identity FROM enrollment e JOIN account a ON a.id = e.account_id WHERE e.account_id = ? AND e.topic_id = ?
             """, arguments: [accountID, topicId])
         else { return false }
-        guard row["identity"] == "teacher" else {
+        guard (row["identity"] as String?) == "teacher" else {
             throw DomainError.precondition(
                 "enrollment.teacher_required", "Only teachers study the topic; switch back to the teacher identity to continue",
                 data: ["topicId": .string(topicId)])
