@@ -103,6 +103,11 @@ struct MembershipHoleTests {
         }
         #expect(undeclared?.code == 409 && undeclared?.reason == "member.role_not_declared")
         #expect(undeclared?.fieldReasons == ["homeroomTeacher": "notDeclared"])
+        // An account that administers nothing here is refused, and that is audited too.
+        let teacher = try daemon.teacher("13400000013", schoolID: school)
+        var byTeacher = verifySelf
+        byTeacher["session"] = .string(teacher.session)
+        #expect(rpcError { try daemon.call("school.verifyTeacher", byTeacher) }?.reason == "auth.forbidden")
         var byColleague = verifySelf
         byColleague["session"] = .string(colleague.session)
         #expect(try daemon.call("school.verifyTeacher", byColleague)["status"] == "verified")
@@ -112,8 +117,8 @@ struct MembershipHoleTests {
             guard let action = entry["action"]?.stringValue, action.hasSuffix(".refused") else { return nil }
             return action + ":" + (entry["detail"]?["reason"]?.stringValue ?? "")
         }
-        #expect(actions == ["school.verifyTeacher.refused:member.role_not_declared", "school.removeTeacher.refused:auth.self_verification",
-                            "school.verifyTeacher.refused:auth.self_verification"])
+        #expect(actions == ["school.verifyTeacher.refused:auth.forbidden", "school.verifyTeacher.refused:member.role_not_declared",
+                            "school.removeTeacher.refused:auth.self_verification", "school.verifyTeacher.refused:auth.self_verification"])
     }
 
     @Test("a teacher verified before entering an ID number fills it in once, enrols, and cannot change it afterwards")

@@ -47,7 +47,7 @@ struct MembershipMethods {
                 guard mentalHealth || homeroom else {
                     throw DomainError.invalid([.init(field: "mentalHealthTeacher", reason: "noRole"), .init(field: "homeroomTeacher", reason: "noRole")])
                 }
-                let actor = try await app.authorise(call, Self.isAdmin(of: schoolID))
+                let actor = try await Self.authorise(app, call, action: "school.verifyTeacher", schoolID: schoolID, userID: userID)
                 let now = app.clock.nowMs
                 return try await app.store.writeKeeping { db in
                     try MembershipRefusals.audited(db, action: "school.verifyTeacher", schoolID: schoolID, accountID: userID, actor: actor, now: now) {
@@ -62,7 +62,7 @@ struct MembershipMethods {
             ) { call in
                 let schoolID = try call.params.requireInt64("schoolId")
                 let userID = try call.params.requireInt64("userId")
-                let actor = try await app.authorise(call, Self.isAdmin(of: schoolID))
+                let actor = try await Self.authorise(app, call, action: "school.removeTeacher", schoolID: schoolID, userID: userID)
                 let now = app.clock.nowMs
                 try await app.store.writeKeeping { db in
                     try MembershipRefusals.audited(db, action: "school.removeTeacher", schoolID: schoolID, accountID: userID, actor: actor, now: now) {
@@ -72,6 +72,22 @@ struct MembershipMethods {
                 return ["removed": true]
             },
         ]
+    }
+
+    /// `authorise` for verification and removal: a signed-in account that administers neither the
+    /// school nor its county is refused (403) and the attempt is audited like every other refusal.
+    static func authorise(_ app: AppContext, _ call: RPCCall, action: String, schoolID: Int64, userID: Int64) async throws -> AuditActor {
+        do {
+            return try await app.authorise(call, isAdmin(of: schoolID))
+        } catch let refusal as DomainError where refusal.code == 403 {
+            let actor = app.actor(call, account: try await app.account(call))
+            let now = app.clock.nowMs
+            try await app.store.write { db in
+                try AuditLog.record(db, at: now, actor: actor, action: action + ".refused", target: AccountRecord.target(userID),
+                                    detail: ["schoolId": .int64(schoolID), "reason": .string(refusal.reason)])
+            }
+            throw refusal
+        }
     }
 
     /// The school's administrators and those of its county (who add missing schools and so must
