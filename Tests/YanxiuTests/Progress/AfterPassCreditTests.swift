@@ -106,4 +106,31 @@ struct AfterPassCreditTests {
         }
         #expect(learner.progress["L1"]?.isCompleted == true)
     }
+
+    @Test("random players: coverage after the quiz point never exceeds the time since the pass, plus the allowances", arguments: 0..<40)
+    func neverAheadOfThePass(_ seed: Int) {
+        var generator = ProgressTestRNG(seed: UInt64(seed) &+ 600)
+        let rules = makeLessonRules()
+        var learner = LearnerHarness(rules: rules)
+        var seq: Int64 = 0
+        var position: Int64 = Int64.random(in: 800_000...900_000, using: &generator)
+        var passedAt: Int64?
+        for _ in 0..<60 {
+            learner.advance(Int64.random(in: 0...40_000, using: &generator))
+            if passedAt == nil, learner.progress["L1"]?.quizReached == true, Int.random(in: 0..<4, using: &generator) == 0 {
+                _ = learner.passQuiz()
+                passedAt = learner.now
+            }
+            // Honest steps, jumps forward and back, and long silences, in any mix.
+            position = min(rules.durationMs, max(0, position + Int64.random(in: -30_000...60_000, using: &generator)))
+            seq += 1
+            learner.beat(seq: seq, at: position)
+            let after = learner.progress["L1"]?.afterQuiz.coveredLength ?? 0
+            if let passedAt {
+                #expect(after <= (learner.now - passedAt) + 2 * rules.jitterAllowanceMs)
+            } else {
+                #expect(after == 0)
+            }
+        }
+    }
 }

@@ -47,7 +47,7 @@ struct EnrollmentMethods {
             },
             MethodDescriptor(
                 "enrollment.list",
-                "Enrolments of a topic, oldest first, for operators and for school and county administrators (their schools only). Page with cursor and limit.",
+                "Enrolments of a topic, oldest first, for operators and for school and county administrators (teachers who are members of their schools now). Page with cursor and limit.",
                 access: .user,
                 params: [
                     .string("topicId", "the topic"),
