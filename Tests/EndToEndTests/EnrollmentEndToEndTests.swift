@@ -69,7 +69,7 @@ struct EnrollmentEndToEndTests {
         #expect(invalid?.fieldReasons == ["politicalStatus": "required", "ethnicity": "not_in_list"])
     }
 
-    @Test("the form updates an unverified profile; once verified, a differing name is refused with profile.locked")
+    @Test("the form replaces an unverified profile's name only when asked; once verified, a differing name is refused with profile.locked")
     func profileAgreement() throws {
         let daemon = try LiveDaemon()
         try daemon.call("testClock.set", ["time": "2023-01-20T10:00:00+08:00"])
@@ -78,7 +78,10 @@ struct EnrollmentEndToEndTests {
         try daemon.call("admin.grant", ["userId": .int64(admin.userID), "role": "schoolAdmin", "scope": .int64(school)])
 
         let unverified = try daemon.teacher("13100000046", name: "王芳", schoolID: school, idNumber: "110102199201012249")
-        _ = try Self.enrol(daemon, unverified, Self.form(schoolID: school, name: "王芳芳", idNumber: "110102199201012249", gender: "2"))
+        let renamed = Self.form(schoolID: school, name: "王芳芳", idNumber: "110102199201012249", gender: "2")
+        let silent = rpcError { try Self.enrol(daemon, unverified, renamed) }
+        #expect(silent?.code == 409 && silent?.reason == "enrollment.profile_differs" && silent?.fieldReasons == ["name": "differs"])
+        _ = try daemon.call("enrollment.create", ["session": .string(unverified.session), "topicId": Self.topic, "form": renamed, "replaceProfile": true])
         #expect(try daemon.call("account.me", ["session": .string(unverified.session)])["name"] == "王芳芳")
 
         let verified = try daemon.teacher("13100000047", name: "赵敏", schoolID: school, idNumber: "110101198805124566")

@@ -11,6 +11,9 @@ struct EnrollmentAccount {
     var schoolID: Int64?
     var idType: String?
     var idNumber: String?
+    var title: String?
+    var stage: String?
+    var subject: String?
     /// `pending`, `verified`, or nil without a membership row.
     var membershipStatus: String?
 
@@ -20,14 +23,15 @@ struct EnrollmentAccount {
         guard let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT a.identity, a.name, a.teacher_type, a.school_id, a.id_type, a.id_number, m.status
+                SELECT a.identity, a.name, a.teacher_type, a.school_id, a.id_type, a.id_number, a.title, a.stage, a.subject, m.status
                 FROM account a LEFT JOIN school_member m ON m.account_id = a.id WHERE a.id = ?
                 """,
             arguments: [id])
         else { throw DomainError.unauthorized("session.unknown", "The session's account no longer exists") }
         return EnrollmentAccount(
             id: id, identity: row["identity"], name: row["name"], teacherType: row["teacher_type"], schoolID: row["school_id"],
-            idType: row["id_type"], idNumber: row["id_number"], membershipStatus: row["status"])
+            idType: row["id_type"], idNumber: row["id_number"], title: row["title"], stage: row["stage"], subject: row["subject"],
+            membershipStatus: row["status"])
     }
 
     /// Only teachers who completed their basic information (DOMAIN.md step 2) may enrol.
@@ -45,24 +49,26 @@ struct EnrollmentAccount {
         }
     }
 
-    /// The form fields that disagree with the account: name, ID and school must match it.
-    func differences(from form: EnrollmentForm) -> [String] {
-        var fields: [String] = []
-        if name != form.name { fields.append("name") }
-        if idType != form.idType.code { fields.append("idType") }
-        if idNumber != form.idNumber { fields.append("idNumber") }
-        if schoolID != form.schoolId { fields.append("schoolId") }
-        return fields
-    }
-
-    /// Brings an unverified account in line with the form and records that in the audit trail.
-    func update(_ db: Database, from form: EnrollmentForm, changed: [String], now: Int64) throws {
-        try db.execute(
-            sql: "UPDATE account SET name = ?, id_type = ?, id_number = ?, school_id = ?, updated_at = ? WHERE id = ?",
-            arguments: [form.name, form.idType.code, form.idNumber, form.schoolId, now, id])
+    /// Brings the account in line with the form as `plan` says, and records that in the audit trail:
+    /// `account.profileFromEnrollment` with the filled and replaced fields, and for a verified
+    /// profile `account.lockedFieldFilled` for the locked fields it filled.
+    func apply(_ db: Database, _ plan: ProfileAgreement, now: Int64) throws {
+        let changes = plan.changes
+        guard !changes.isEmpty else { return }
+        let assignments = changes.map { "\($0.column) = ?" }.joined(separator: ", ")
+        var arguments = StatementArguments()
+        for change in changes {
+            if change.column == "school_id" { arguments += [Int64(change.form)] } else { arguments += [change.form] }
+        }
+        arguments += [now, id]
+        try db.execute(sql: "UPDATE account SET \(assignments), updated_at = ? WHERE id = ?", arguments: arguments)
         try AuditLog.record(
             db, at: now, actor: AuditActor(accountID: id), action: "account.profileFromEnrollment", target: AccountRecord.target(id),
-            detail: ["fields": .array(changed.map(JSONValue.string))])
+            detail: ["filled": .array(plan.filled.map { .string($0.name) }), "replaced": .array(plan.replaced.map { .string($0.name) })])
+        if isVerified {
+            try LockedFields.recordFilled(db, accountID: id, fields: plan.filled.filter(\.lockedByVerification).map(\.name),
+                                          via: "enrollment.create", now: now)
+        }
     }
 
     /// Files the declared roles for the school's administrator through the accounts rules: a pending

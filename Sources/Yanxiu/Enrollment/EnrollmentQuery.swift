@@ -12,14 +12,20 @@ public enum EnrollmentQuery {
     public static let defaultLimit = 50
     public static let maxLimit = 500
 
-    static let select = """
-        SELECT e.id, e.account_id, e.topic_id, e.school_id, e.form, e.created_at, a.phone, s.name AS school_name, s.region_code,
-               m.status, m.verified_mental_health, m.verified_homeroom
+    /// An enrolment is shown at the school its teacher is a member of now (DOMAIN.md: an
+    /// administrator sees exactly the teachers who are members of their school); one whose
+    /// teacher has no membership (removed, or not a teacher at present) at its profile's school.
+    static let from = """
         FROM enrollment e
         JOIN account a ON a.id = e.account_id
-        LEFT JOIN school s ON s.id = e.school_id
-        LEFT JOIN school_member m ON m.account_id = e.account_id AND m.school_id = e.school_id
+        LEFT JOIN school_member m ON m.account_id = e.account_id
+        LEFT JOIN school s ON s.id = coalesce(m.school_id, e.school_id)
         """
+
+    static let select = """
+        SELECT e.id, e.account_id, e.topic_id, coalesce(m.school_id, e.school_id) AS school_id, e.form, e.created_at, a.phone,
+               s.name AS school_name, s.region_code, m.status, m.verified_mental_health, m.verified_homeroom
+        """ + "\n" + from
 
     /// Enrolments of `topicID` (optionally of one school) after `cursor`, oldest first.
     /// 404 `topic.unknown`, 404 `school.unknown`, 403 `auth.forbidden` for a school outside the scope.
@@ -34,14 +40,14 @@ public enum EnrollmentQuery {
             guard scope.contains(schoolID: schoolID, regionCode: region) else {
                 throw DomainError.forbidden("School \(schoolID) is outside your administration")
             }
-            condition += " AND e.school_id = ?"
+            condition += " AND m.school_id = ?"
             arguments += [schoolID]
         }
         let (scopeSQL, scopeArguments) = scope.condition()
         condition += " AND " + scopeSQL
         arguments += scopeArguments
         let total = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM enrollment e LEFT JOIN school s ON s.id = e.school_id WHERE \(condition)", arguments: arguments) ?? 0
+            db, sql: "SELECT COUNT(*) \(from) WHERE \(condition)", arguments: arguments) ?? 0
         let pageArguments = arguments + [cursor ?? 0, limit + 1]
         let rows = try Row.fetchAll(db, sql: select + " WHERE \(condition) AND e.id > ? ORDER BY e.id LIMIT ?", arguments: pageArguments)
         let records = try rows.prefix(limit).map(record)

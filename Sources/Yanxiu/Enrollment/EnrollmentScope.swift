@@ -38,19 +38,20 @@ public struct EnrollmentScope: Sendable, Equatable {
         everything || schoolIDs.contains(schoolID) || countyCodes.contains(regionCode)
     }
 
-    /// An SQL condition on `e.school_id` / `s.region_code` and its arguments.
+    /// An SQL condition on the teacher's current membership `m.school_id` / `s.region_code` and its
+    /// arguments: administrators see the members of their schools now, never a copy taken earlier.
     func condition() -> (sql: String, arguments: StatementArguments) {
         if everything { return ("1", []) }
         var parts: [String] = []
         var arguments = StatementArguments()
         if !schoolIDs.isEmpty {
-            parts.append("e.school_id IN (\(databaseQuestionMarks(count: schoolIDs.count)))")
+            parts.append("m.school_id IN (\(databaseQuestionMarks(count: schoolIDs.count)))")
             arguments += StatementArguments(schoolIDs.sorted())
         }
         if !countyCodes.isEmpty {
             parts.append("s.region_code IN (\(databaseQuestionMarks(count: countyCodes.count)))")
             arguments += StatementArguments(countyCodes.sorted())
         }
-        return ("(" + parts.joined(separator: " OR ") + ")", arguments)
+        return ("m.school_id IS NOT NULL AND (" + parts.joined(separator: " OR ") + ")", arguments)
     }
 }

@@ -5,10 +5,13 @@ import JSONRPC
 public enum EnrollmentService {
     /// Enrols an account in a topic with a validated form, in this order of checks: topic, repeat
     /// (409 `enrollment.exists` with the existing id, so a retry learns it), window (412), identity
-    /// and basic information (412), school, agreement with the account (409 `profile.locked` once
-    /// verified). Then updates an unverified account from the form, files the declared roles for
-    /// the school's administrator, and records the enrolment.
-    public static func create(_ db: Database, accountID: Int64, topicID: String, form: EnrollmentForm, now: Int64) throws -> EnrollmentRecord {
+    /// and basic information (412), school, agreement with the profile (`ProfileAgreement`: 409
+    /// `profile.locked` or `enrollment.profile_differs`). Then fills (and, when asked, replaces)
+    /// profile fields from the form, files the declared roles for the school's administrator, and
+    /// records the enrolment.
+    public static func create(
+        _ db: Database, accountID: Int64, topicID: String, form: EnrollmentForm, replaceProfile: Bool = false, now: Int64
+    ) throws -> EnrollmentRecord {
         let topic = try Catalog.topic(db, id: topicID)
         if let existing = try Int64.fetchOne(
             db, sql: "SELECT id FROM enrollment WHERE account_id = ? AND topic_id = ?", arguments: [accountID, topicID])
@@ -21,16 +24,10 @@ public enum EnrollmentService {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM school WHERE id = ?", arguments: [form.schoolId]) ?? false else {
             throw RPCError.invalidParams(field: "schoolId", reason: "not_found")
         }
-        let differences = account.differences(from: form)
-        if !differences.isEmpty {
-            guard !account.isVerified else {
-                throw DomainError.conflict(
-                    "profile.locked", "The profile is verified: \(differences.joined(separator: ", ")) cannot change until the school administrator removes the teacher",
-                    data: ["fields": .array(differences.map { .object(["field": .string($0), "reason": "locked"]) })])
-            }
-            try account.update(db, from: form, changed: differences, now: now)
-        }
+        let plan = try ProfileAgreement.plan(ProfileAgreement.fields(profile: account, form: form), verified: account.isVerified, replace: replaceProfile)
+        try account.apply(db, plan, now: now)
         try account.fileDeclaredRoles(db, form: form, now: now)
+        try EnrollmentFollowsProfile.update(db, accountID: accountID)
         try db.execute(
             sql: "INSERT INTO enrollment (account_id, topic_id, school_id, form, created_at) VALUES (?, ?, ?, ?, ?)",
             arguments: [accountID, topicID, form.schoolId, try CatalogJSON.encodeString(form), now])

@@ -55,7 +55,7 @@ extension HeartbeatPool {
         }
         var account = try lane.accounts[accountID] ?? pool.read { db in try AccountProgressState.load(db, accountID: accountID) }
         if !account.enrolledTopics.contains(context.topicId) {
-            guard try pool.read({ db in try AccountProgressState.isEnrolled(db, accountID: accountID, topicId: context.topicId) }) else {
+            guard try pool.read({ db in try AccountProgressState.mayStudy(db, accountID: accountID, topicId: context.topicId) }) else {
                 throw DomainError.precondition("enrollment.required", "Enrol in topic \(context.topicId) first", data: ["topicId": .string(context.topicId)])
             }
             account.enrolledTopics.insert(context.topicId)
@@ -70,6 +70,20 @@ extension HeartbeatPool {
             ?? pool.read { db in try AccountProgressState.loadLesson(db, accountID: accountID, lessonId: lessonId) }
             ?? LessonProgress(rules: context.rules)
         return (context, account, progress)
+    }
+
+    /// Makes the account's lane ask the store again whether it may study, before its next
+    /// heartbeat or quiz: called after an identity switch, so no enrolment checked earlier is
+    /// trusted afterwards. Returns once the lane has done it.
+    /// Never refused for a full queue: the identity switch it follows is already committed.
+    public func forgetEnrolments(accountID: Int64) async {
+        let lane = lane(for: accountID)
+        await withCheckedContinuation { continuation in
+            lane.enqueueUnbounded {
+                lane.accounts[accountID]?.enrolledTopics.removeAll()
+                continuation.resume()
+            }
+        }
     }
 
     /// Commits `write`, then delivers; a failed commit drops the account's hot state so memory never runs ahead of disk.

@@ -39,6 +39,15 @@ final class ProgressLane: @unchecked Sendable {
         return true
     }
 
+    /// Runs `work` on the lane even when its queue is full (for small bookkeeping that must follow a commit).
+    func enqueueUnbounded(_ work: @escaping @Sendable () -> Void) {
+        depth.wrappingAdd(1, ordering: .relaxed)
+        queue.async {
+            work()
+            self.depth.wrappingSubtract(1, ordering: .relaxed)
+        }
+    }
+
     /// Drops an account's hot state so the next touch reloads it from disk (after a failed commit).
     func evict(_ accountID: Int64) {
         queue.async { self.accounts.removeValue(forKey: accountID) }

@@ -65,5 +65,6 @@ enum ErrorCatalog {
         ("certificate.unknown", 404), ("certificate.revoked", 409), ("signature.invalid", 409), ("document.altered", 409),
         ("certificate.issuance_running", 409), ("certificate.fonts_unavailable", 503),
         ("backup.exists", 409), ("backup.running", 409), ("backup.failed", 503),
+        ("auth.self_verification", 403), ("member.role_not_declared", 409), ("enrollment.profile_differs", 409),
     ]
 }

@@ -60,8 +60,12 @@ enum EnrollmentFixtures {
         }
     }
 
-    static func enrol(_ store: Store, accountID: Int64, form: JSONValue = form, now: Int64 = inWindow, topicID: String = "t-small") async throws -> EnrollmentRecord {
+    static func enrol(
+        _ store: Store, accountID: Int64, form: JSONValue = form, now: Int64 = inWindow, topicID: String = "t-small", replaceProfile: Bool = false
+    ) async throws -> EnrollmentRecord {
         let parsed = try readForm(form)
-        return try await store.write { db in try EnrollmentService.create(db, accountID: accountID, topicID: topicID, form: parsed, now: now) }
+        return try await store.write { db in
+            try EnrollmentService.create(db, accountID: accountID, topicID: topicID, form: parsed, replaceProfile: replaceProfile, now: now)
+        }
     }
 }

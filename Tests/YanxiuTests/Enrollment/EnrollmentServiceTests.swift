@@ -69,12 +69,15 @@ struct EnrollmentServiceTests {
         }
     }
 
-    @Test("an unverified account takes name, ID and school from the form; the declared roles await the school administrator")
+    @Test("an unverified account takes name, ID and school from the form when asked to; the declared roles await the school administrator")
     func updatesUnverifiedAccount() async throws {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 10, name: "张三", schoolID: 1)
-            let record = try await EnrollmentFixtures.enrol(
-                store, accountID: 10, form: EnrollmentFixtures.form.setting("schoolId", 2).setting("isHomeroomTeacher", true))
+            let form = EnrollmentFixtures.form.setting("schoolId", 2).setting("isHomeroomTeacher", true)
+            let silent = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, form: form) }
+            #expect(silent?.code == 409 && silent?.reason == "enrollment.profile_differs")
+            #expect(silent?.data["fields"]?.arrayValue?.compactMap { $0["field"]?.stringValue } == ["name", "schoolId"])
+            let record = try await EnrollmentFixtures.enrol(store, accountID: 10, form: form, replaceProfile: true)
             #expect(record.schoolID == 2 && record.schoolName == "东城第二小学")
             #expect(record.membership.status == "pending" && !record.membership.verifiedMentalHealthTeacher)
             let (account, member, audits) = try await store.read { db in

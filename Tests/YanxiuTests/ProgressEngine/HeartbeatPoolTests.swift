@@ -72,6 +72,26 @@ struct HeartbeatPoolTests {
         }
     }
 
+    @Test("after an identity switch the lane asks the store again: a non-teacher's heartbeats are refused with enrollment.teacher_required")
+    func identitySwitch() async throws {
+        let f = try ProgressFixture()
+        defer { f.cleanUp() }
+        _ = try await f.beat(seq: 1, at: 0)
+        try await f.store.write { db in try db.execute(sql: "UPDATE account SET identity = 'student' WHERE id = 1") }
+        await f.pool.forgetEnrolments(accountID: 1)
+        _ = f.clock.advance(byMs: 10_000)
+        do {
+            _ = try await f.beat(seq: 2, at: 10)
+            Issue.record("a student's heartbeat was accepted")
+        } catch let error as DomainError {
+            #expect(error.code == 412 && error.reason == "enrollment.teacher_required")
+        }
+        try await f.store.write { db in try db.execute(sql: "UPDATE account SET identity = 'teacher' WHERE id = 1") }
+        await f.pool.forgetEnrolments(accountID: 1)
+        _ = f.clock.advance(byMs: 10_000)
+        #expect(try await f.beat(seq: 3, at: 20).verdict == .credited)
+    }
+
     @Test("a second lesson while the first plays is refused; a superseded playback is refused")
     func concurrency() async throws {
         let f = try ProgressFixture()

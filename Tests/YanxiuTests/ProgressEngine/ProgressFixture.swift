@@ -26,7 +26,7 @@ struct ProgressFixture {
             try db.execute(sql: "INSERT INTO lesson (id, topic_id, course_id, position, title, duration_ms, credit_hours, quiz_at_ms, quiz) VALUES ('l1', 't1', 'c1', 0, 'L1', 600000, 1, 300000, ?)", arguments: [quiz])
             try db.execute(sql: "INSERT INTO lesson (id, topic_id, course_id, position, title, duration_ms, credit_hours, quiz_at_ms, quiz) VALUES ('l2', 't1', 'c1', 1, 'L2', 600000, 1, 300000, ?)", arguments: [quiz])
             for n in 1...accounts {
-                try db.execute(sql: "INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (?, ?, 'x', 0, 0)", arguments: [n, "1380000\(String(format: "%04d", n))"])
+                try db.execute(sql: "INSERT INTO account (id, phone, password_hash, identity, created_at, updated_at) VALUES (?, ?, 'x', 'teacher', 0, 0)", arguments: [n, "1380000\(String(format: "%04d", n))"])
                 if enrolled {
                     try db.execute(sql: "INSERT INTO enrollment (account_id, topic_id, form, created_at) VALUES (?, 't1', '{}', 0)", arguments: [n])
                 }

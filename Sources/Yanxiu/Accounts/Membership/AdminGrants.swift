@@ -23,6 +23,15 @@ public enum AdminGrants {
                           arguments: [accountID, role.rawValue, scope]) ?? false
     }
 
+    /// Whether the account administers the school: a grant for it, or for its county.
+    public static func administers(_ db: Database, accountID: Int64, schoolID: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM admin_grant g WHERE g.account_id = ? AND (
+                (g.role = 'schoolAdmin' AND g.scope = ?) OR
+                (g.role = 'countyAdmin' AND g.scope = (SELECT region_code FROM school WHERE id = ?))))
+            """, arguments: [accountID, String(schoolID), schoolID]) ?? false
+    }
+
     /// Checks that the scope names a real school (not "其他") or county; returns the normalised scope.
     static func validScope(_ db: Database, role: Role, scope: String) throws -> String {
         switch role {

@@ -59,9 +59,18 @@ public enum SchoolMembership {
                     """,
                 arguments: [schoolID, now, accountID])
         } else {
+            // A teacher coming back (removed, or returning to the teacher identity) is pending again
+            // with the roles the newest enrolment form declares, so the form and the queue agree.
+            let declared = try Row.fetchOne(db, sql: """
+                SELECT coalesce(json_extract(form, '$.isMentalHealthTeacher'), 0) AS mh, coalesce(json_extract(form, '$.isHomeroomTeacher'), 0) AS hr
+                FROM enrollment WHERE account_id = ? ORDER BY created_at DESC, id DESC LIMIT 1
+                """, arguments: [accountID])
             try db.execute(
-                sql: "INSERT INTO school_member (account_id, school_id, status, joined_at) VALUES (?, ?, 'pending', ?)",
-                arguments: [accountID, schoolID, now])
+                sql: """
+                    INSERT INTO school_member (account_id, school_id, declared_mental_health, declared_homeroom, status, joined_at)
+                    VALUES (?, ?, ?, ?, 'pending', ?)
+                    """,
+                arguments: [accountID, schoolID, (declared?["mh"] as Bool?) ?? false, (declared?["hr"] as Bool?) ?? false, now])
         }
     }
 
@@ -111,6 +120,8 @@ public enum SchoolMembership {
         guard let member = try fetch(db, accountID: accountID), member.schoolID == schoolID else {
             throw DomainError.notFound("member.unknown", "The account is not a member of this school")
         }
+        try MembershipRefusals.checkNotSelf(actor: actor, accountID: accountID)
+        try MembershipRefusals.checkDeclared(member, mentalHealth: mentalHealth, homeroom: homeroom)
         if member.isVerified, member.verifiedMentalHealth == mentalHealth, member.verifiedHomeroom == homeroom {
             throw DomainError.conflict("member.already_verified", "The teacher is already verified with these roles", data: ["userId": .int64(accountID)])
         }
@@ -131,6 +142,7 @@ public enum SchoolMembership {
         guard let member = try fetch(db, accountID: accountID), member.schoolID == schoolID else {
             throw DomainError.notFound("member.unknown", "The account is not a member of this school")
         }
+        try MembershipRefusals.checkNotSelf(actor: actor, accountID: accountID)
         try leave(db, accountID: accountID)
         try AuditLog.record(db, at: now, actor: actor, action: "school.removeTeacher", target: AccountRecord.target(accountID),
                             detail: ["schoolId": .int64(schoolID), "wasVerified": .bool(member.isVerified)])

@@ -46,10 +46,8 @@ public enum ProfileEditor {
         guard account.identity != nil else { throw DomainError.precondition("identity.required", "Choose an identity first (account.setIdentity)") }
         _ = try SchoolDirectory.require(db, id: info.schoolID)
         if try SchoolMembership.isLocked(db, accountID: accountID) {
-            var changed: [String] = []
-            if account.name != info.name { changed.append("name") }
-            if account.schoolID != info.schoolID { changed.append("schoolId") }
-            if !changed.isEmpty { throw lockedError(changed) }
+            let fills = try LockedFields.check([("name", account.name, info.name), ("schoolId", account.schoolID.map(String.init), String(info.schoolID))])
+            try LockedFields.recordFilled(db, accountID: accountID, fields: fills, via: "account.updateBasicInfo", now: now)
         }
         try db.execute(sql: "UPDATE account SET name = ?, teacher_type = ?, school_id = ?, updated_at = ? WHERE id = ?",
                        arguments: [info.name, info.teacherType, info.schoolID, now, accountID])
@@ -57,6 +55,7 @@ public enum ProfileEditor {
             try rejoin(db, accountID: accountID, now: now)
             try SchoolMembership.declare(db, accountID: accountID, mentalHealth: info.mentalHealthTeacher, homeroom: info.homeroomTeacher)
         }
+        try EnrollmentFollowsProfile.update(db, accountID: accountID)
     }
 
     /// Validated details: nil leaves a field as it is, an empty value clears it.
@@ -78,10 +77,10 @@ public enum ProfileEditor {
     public static func updateDetails(_ db: Database, accountID: Int64, details: Details, now: Int64) throws {
         let account = try AccountRecord.require(db, id: accountID)
         if let id = details.id, try SchoolMembership.isLocked(db, accountID: accountID) {
-            var changed: [String] = []
-            if account.idType != id?.type.code { changed.append("idType") }
-            if account.idNumber != id?.value { changed.append("idNumber") }
-            if !changed.isEmpty { throw lockedError(changed) }
+            let fills = try LockedFields.check([
+                ("idType", account.idType, id?.type.code), ("idNumber", account.idNumber, id?.value),
+            ])
+            try LockedFields.recordFilled(db, accountID: accountID, fields: fills, via: "account.updateDetails", now: now)
         }
         if let id = details.id {
             try db.execute(sql: "UPDATE account SET id_type = ?, id_number = ? WHERE id = ?", arguments: [id?.type.code, id?.value, accountID])
@@ -91,6 +90,7 @@ public enum ProfileEditor {
         }
         try db.execute(sql: "UPDATE account SET updated_at = ? WHERE id = ?", arguments: [now, accountID])
         if account.isTeacher { try rejoin(db, accountID: accountID, now: now) }
+        try EnrollmentFollowsProfile.update(db, accountID: accountID)
     }
 
     /// A teacher with a school and no membership (new, or removed and now editing) becomes pending again.

@@ -14,10 +14,10 @@ struct ReportStreams {
     init(_ db: Database, topicID: String) throws {
         // Each query is served by an index in account order (see ReportsSchema).
         enrolments = try Row.fetchCursor(
-            db, sql: "SELECT account_id, school_id FROM enrollment WHERE topic_id = ? ORDER BY account_id", arguments: [topicID])
+            db, sql: "SELECT account_id FROM enrollment WHERE topic_id = ? ORDER BY account_id", arguments: [topicID])
         members = try Row.fetchCursor(db, sql: """
             SELECT account_id, declared_mental_health, declared_homeroom,
-                   status = 'verified' AND verified_mental_health, status = 'verified' AND verified_homeroom
+                   status = 'verified' AND verified_mental_health, status = 'verified' AND verified_homeroom, school_id
             FROM school_member ORDER BY account_id
             """)
         completions = try Row.fetchCursor(
@@ -33,9 +33,11 @@ struct ReportStreams {
     mutating func next() throws -> ReportTeacher? {
         guard let enrolment = try enrolments.next() else { return nil }
         let account: Int64 = enrolment[0]
-        var teacher = ReportTeacher(schoolID: enrolment[1])
+        // A teacher counts at the school they are a member of now; without a membership, at none.
+        var teacher = ReportTeacher(schoolID: nil)
         while let row = member, Self.account(row) <= account {
             if Self.account(row) == account {
+                teacher.schoolID = row[5]
                 teacher.declaredMentalHealth = row[1]
                 teacher.declaredHomeroom = row[2]
                 teacher.verifiedMentalHealth = row[3]

@@ -152,17 +152,29 @@ public enum HeartbeatEvaluator {
         var credited: Int64 = 0
         var blocked = false
         if span.lowerBound < quizAt {
-            credited += progress.beforeQuiz.insert(span.lowerBound..<min(span.upperBound, quizAt))
+            credited += progress.beforeQuiz.insertBounded(span.lowerBound..<min(span.upperBound, quizAt))
         }
         if span.upperBound > quizAt {
             let after = max(span.lowerBound, quizAt)..<span.upperBound
             if let passedAt = progress.quizPassedAt, passedAt <= now {
-                credited += progress.afterQuiz.insert(after)
+                let since = afterPassPart(after, passedAt: passedAt, now: now, rules: rules)
+                credited += progress.afterQuiz.insertBounded(since)
+                if since.count < after.count { blocked = true }
             } else {
                 blocked = true
             }
         }
         return (credited, blocked)
+    }
+
+    /// The end of `after` that could have been played since the quiz was passed: playback is
+    /// linear, so what was watched after the pass is the latest part of the span, at most the
+    /// time since the pass at the topic's maximum rate plus one jitter allowance (DOMAIN.md).
+    /// Time spent on the video before the pass buys nothing after the quiz point.
+    static func afterPassPart(_ after: Range<Int64>, passedAt: Int64, now: Int64, rules: LessonRules) -> Range<Int64> {
+        let sincePass = min(max(now &- passedAt, 0), maxElapsedMs)
+        let reachable = sincePass * rules.maxRatePermille / 1000 + rules.jitterAllowanceMs
+        return max(after.lowerBound, after.upperBound - reachable)..<after.upperBound
     }
 
     private static func receipt(

@@ -114,6 +114,13 @@ public struct IntervalSet: Sendable, Hashable {
         return added
     }
 
+    /// Whether inserting `range` would start a new interval: it neither overlaps nor touches any.
+    public func isIsolated(_ range: Range<Int64>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let lo = firstInterval(endingAtOrAfter: range.lowerBound)
+        return lo == count || flat[2 * lo] > range.upperBound
+    }
+
     /// Covered length inside `range`.
     public func coveredLength(in range: Range<Int64>) -> Int64 {
         guard !range.isEmpty else { return 0 }

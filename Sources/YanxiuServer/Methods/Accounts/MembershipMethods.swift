@@ -13,7 +13,9 @@ struct MembershipMethods {
         let user = ParamSpec.integer("userId", "the teacher's account")
         return [
             MethodDescriptor(
-                "school.pendingTeachers", "The school's teachers awaiting verification (or with status: verified, all), oldest first.", access: .user,
+                "school.pendingTeachers",
+                "The school's teachers awaiting verification (or with status: verified, all), oldest first; for its administrators and its county's.",
+                access: .user,
                 params: [session, school, .string("status", required: false, "pending (default), verified or all", oneOf: ["pending", "verified", "all"]),
                          .boolean("unmasked", required: false, "operators only: phone and ID in full")],
                 result: "{teachers: [{userId, name, phone, idType, idNumber, status, declared, verified, joinedAt}]}",
@@ -29,11 +31,14 @@ struct MembershipMethods {
                 })]
             },
             MethodDescriptor(
-                "school.verifyTeacher", "Verifies a member's roles; name, ID and school are then locked until removal. Audited.", access: .user,
+                "school.verifyTeacher",
+                "Verifies roles a member declared; name, ID and school are then locked until removal. By the school's or the county's administrators, never oneself. Audited, refusals too.",
+                access: .user,
                 params: [session, school, user, .boolean("mentalHealthTeacher", "verified as a mental-health education teacher"),
                          .boolean("homeroomTeacher", "verified as a homeroom teacher")],
                 result: "the membership {schoolId, status, declared, verified, verifiedAt}",
-                errors: ["params.invalid", "session.unknown", "auth.forbidden", "school.unknown", "school.is_other", "member.unknown", "member.already_verified"]
+                errors: ["params.invalid", "session.unknown", "auth.forbidden", "auth.self_verification", "school.unknown", "school.is_other", "member.unknown",
+                         "member.role_not_declared", "member.already_verified"]
             ) { call in
                 let schoolID = try call.params.requireInt64("schoolId")
                 let userID = try call.params.requireInt64("userId")
@@ -42,28 +47,52 @@ struct MembershipMethods {
                 guard mentalHealth || homeroom else {
                     throw DomainError.invalid([.init(field: "mentalHealthTeacher", reason: "noRole"), .init(field: "homeroomTeacher", reason: "noRole")])
                 }
-                let actor = try await app.authorise(call, Self.isAdmin(of: schoolID))
+                let actor = try await Self.authorise(app, call, action: "school.verifyTeacher", schoolID: schoolID, userID: userID)
                 let now = app.clock.nowMs
-                return try await app.store.write { db in
-                    try SchoolMembership.verify(db, schoolID: schoolID, accountID: userID, mentalHealth: mentalHealth, homeroom: homeroom, actor: actor, now: now).json
+                return try await app.store.writeKeeping { db in
+                    try MembershipRefusals.audited(db, action: "school.verifyTeacher", schoolID: schoolID, accountID: userID, actor: actor, now: now) {
+                        try SchoolMembership.verify(db, schoolID: schoolID, accountID: userID, mentalHealth: mentalHealth, homeroom: homeroom, actor: actor, now: now).json
+                    }
                 }
             },
             MethodDescriptor(
-                "school.removeTeacher", "Ends a teacher's membership of the school; the profile unlocks. Audited.", access: .user,
+                "school.removeTeacher", "Ends a teacher's membership of the school; the profile unlocks. Never oneself. Audited, refusals too.", access: .user,
                 params: [session, school, user], result: "{removed}",
-                errors: ["params.invalid", "session.unknown", "auth.forbidden", "school.unknown", "member.unknown"]
+                errors: ["params.invalid", "session.unknown", "auth.forbidden", "auth.self_verification", "school.unknown", "member.unknown"]
             ) { call in
                 let schoolID = try call.params.requireInt64("schoolId")
                 let userID = try call.params.requireInt64("userId")
-                let actor = try await app.authorise(call, Self.isAdmin(of: schoolID))
+                let actor = try await Self.authorise(app, call, action: "school.removeTeacher", schoolID: schoolID, userID: userID)
                 let now = app.clock.nowMs
-                try await app.store.write { db in try SchoolMembership.remove(db, schoolID: schoolID, accountID: userID, actor: actor, now: now) }
+                try await app.store.writeKeeping { db in
+                    try MembershipRefusals.audited(db, action: "school.removeTeacher", schoolID: schoolID, accountID: userID, actor: actor, now: now) {
+                        try SchoolMembership.remove(db, schoolID: schoolID, accountID: userID, actor: actor, now: now)
+                    }
+                }
                 return ["removed": true]
             },
         ]
     }
 
+    /// `authorise` for verification and removal: a signed-in account that administers neither the
+    /// school nor its county is refused (403) and the attempt is audited like every other refusal.
+    static func authorise(_ app: AppContext, _ call: RPCCall, action: String, schoolID: Int64, userID: Int64) async throws -> AuditActor {
+        do {
+            return try await app.authorise(call, isAdmin(of: schoolID))
+        } catch let refusal as DomainError where refusal.code == 403 {
+            let actor = app.actor(call, account: try await app.account(call))
+            let now = app.clock.nowMs
+            try await app.store.write { db in
+                try AuditLog.record(db, at: now, actor: actor, action: action + ".refused", target: AccountRecord.target(userID),
+                                    detail: ["schoolId": .int64(schoolID), "reason": .string(refusal.reason)])
+            }
+            throw refusal
+        }
+    }
+
+    /// The school's administrators and those of its county (who add missing schools and so must
+    /// see and act on the teachers waiting in the county's "其他" school and the others).
     static func isAdmin(of schoolID: Int64) -> @Sendable (Database, Int64) throws -> Bool {
-        { db, account in try AdminGrants.holds(db, accountID: account, role: .schoolAdmin, scope: String(schoolID)) }
+        { db, account in try AdminGrants.administers(db, accountID: account, schoolID: schoolID) }
     }
 }

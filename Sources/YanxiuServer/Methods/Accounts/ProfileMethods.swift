@@ -41,7 +41,9 @@ struct ProfileMethods {
                 }
             },
             MethodDescriptor(
-                "account.setIdentity", "Chooses the identity (only teachers can enrol) and a nickname; switches are audited.", access: .user,
+                "account.setIdentity",
+                "Chooses the identity (only teachers can enrol and study) and a nickname; switches are audited. Returning to teacher restores the enrolment form's declared roles, pending.",
+                access: .user,
                 params: [session, .string("identity", "teacher, student, parent, researcher, avStaff or administrator", oneOf: CodeLists.identity.codes),
                          .string("nickname", "1 to 20 characters", maxLength: 200)],
                 result: "the account as account.me shows it",
@@ -55,10 +57,13 @@ struct ProfileMethods {
                 }
                 let actor = app.actor(call, account: account)
                 let now = app.clock.nowMs
-                return try await app.store.write { db in
+                let result = try await app.store.write { db in
                     try ProfileEditor.setIdentity(db, accountID: account.accountID, identity: identity, nickname: nickname, actor: actor, now: now)
                     return try AccountView.json(db, accountID: account.accountID, unmasked: false, now: now)
                 }
+                // Whether the account may study was cached by its heartbeat lane; it is asked again.
+                await app.heartbeats.forgetEnrolments(accountID: account.accountID)
+                return result
             },
             MethodDescriptor(
                 "account.updateBasicInfo",

@@ -10,21 +10,26 @@ struct EnrollmentMethods {
         return [
             MethodDescriptor(
                 "enrollment.create",
-                "Enrols the session's teacher in a topic with the enrolment form; a repeat answers 409 enrollment.exists with the existing enrollmentId.",
+                "Enrols the session's teacher in a topic with the enrolment form, which fills empty profile fields; a repeat answers 409 enrollment.exists with the existing enrollmentId.",
                 access: .user,
-                params: [.string("session", "session token"), .string("topicId", "the topic"), .object("form", "the enrolment form (DESIGN.md)")],
+                params: [
+                    .string("session", "session token"), .string("topicId", "the topic"), .object("form", "the enrolment form (DESIGN.md)"),
+                    .boolean("replaceProfile", required: false,
+                             "replace profile values the form differs from (audited); without it a difference is refused. Verified name, ID and school never change"),
+                ],
                 result: "{enrollmentId, …the enrolment as enrollment.get shows it}",
                 errors: [
                     "params.invalid", "session.unknown", "session.expired", "topic.unknown", "enrollment.exists", "enrollment.not_open",
-                    "enrollment.window_closed", "enrollment.teacher_required", "profile.incomplete", "profile.locked",
+                    "enrollment.window_closed", "enrollment.teacher_required", "profile.incomplete", "profile.locked", "enrollment.profile_differs",
                 ]
             ) { call in
                 let account = try await app.account(call)
                 let topicID = try call.params.require("topicId")
                 let now = app.clock.nowMs
                 let form = try EnrollmentFormReader.read(call.params["form"] ?? .null, today: CalendarDate.inChina(atMs: now))
+                let replace = call.params.bool("replaceProfile") ?? false
                 let record = try await app.store.write { db in
-                    try EnrollmentService.create(db, accountID: account.accountID, topicID: topicID, form: form, now: now)
+                    try EnrollmentService.create(db, accountID: account.accountID, topicID: topicID, form: form, replaceProfile: replace, now: now)
                 }
                 app.logger.info("enrolled", metadata: ["topic.id": "\(topicID)", "account.id": "\(account.accountID)", "enrollment.id": "\(record.id)"])
                 return EnrollmentRendering.record(record)
@@ -42,7 +47,7 @@ struct EnrollmentMethods {
             },
             MethodDescriptor(
                 "enrollment.list",
-                "Enrolments of a topic, oldest first, for operators and for school and county administrators (their schools only). Page with cursor and limit.",
+                "Enrolments of a topic, oldest first, for operators and for school and county administrators (teachers who are members of their schools now). Page with cursor and limit.",
                 access: .user,
                 params: [
                     .string("topicId", "the topic"),

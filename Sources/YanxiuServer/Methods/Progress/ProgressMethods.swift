@@ -25,7 +25,7 @@ struct ProgressMethods {
                 .number("rate", "playback rate the player uses"),
             ],
             result: "{accepted, verdict, creditedMs, studiedMs, coverageBeforeQuizMs, coverageAfterQuizMs, quizReached, quizPassed, completed}",
-            errors: ["session.unknown", "session.expired", "lesson.unknown", "enrollment.required", "topic.window_closed",
+            errors: ["session.unknown", "session.expired", "lesson.unknown", "enrollment.required", "enrollment.teacher_required", "topic.window_closed",
                      "playback.concurrent", "playback.superseded", "server.busy", "store.unavailable"]
         ) { call, done in
             let p = call.params
@@ -48,7 +48,8 @@ struct ProgressMethods {
             "quiz.submit", "Submits answers to the quiz inside a lesson (after the video reached it).", access: .user,
             params: [.string("session"), .string("lessonId", maxLength: 128), .array("answers", "[{questionId, choices: [option index]}]")],
             result: "{passed, correct, total, quizPassed}",
-            errors: ["session.unknown", "session.expired", "lesson.unknown", "enrollment.required", "topic.window_closed", "quiz.not_reached"]
+            errors: ["session.unknown", "session.expired", "lesson.unknown", "enrollment.required", "enrollment.teacher_required", "topic.window_closed",
+                     "quiz.not_reached"]
         ) { call in
             let account = try await app.account(call)
             let answers = try QuizAnswersParser.parse(call.params.array("answers") ?? [])
