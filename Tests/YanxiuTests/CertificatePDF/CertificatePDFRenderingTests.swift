@@ -31,7 +31,8 @@ struct CertificatePDFRenderingTests {
         let text = try extractedText(try renderFile())
         let demo = CertificateSamples.demo
         #expect(text.contains("学习证书"))
-        #expect(text.contains("王小明同志（北京市海淀区示例第一小学）"))
+        #expect(text.contains("王小明同志（海淀区示例第一小学）"))
+        #expect(text.contains("所在地区：北京市"))
         #expect(text.contains("参加“心理健康教育教师培训”专题研修"))
         #expect(text.contains("认定学时18学时"))
         #expect(text.contains("研修时间：2023年1月9日至2023年2月28日"))

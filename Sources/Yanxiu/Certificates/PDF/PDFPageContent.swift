@@ -14,6 +14,7 @@ struct PDFPageContent {
             switch element {
             case .path(let path): operators += self.path(path)
             case .text(let text): operators += self.text(text)
+            case .qrCode(let code): operators += self.qrCode(code)
             }
         }
         return Array((operators.joined(separator: "\n") + "\n").utf8)
@@ -35,6 +36,27 @@ struct PDFPageContent {
         default: lines.append("S")
         }
         lines.append("Q")
+        return lines
+    }
+
+    /// One filled rectangle per horizontal run of dark modules, all in one fill.
+    private func qrCode(_ code: PlacedQRCode) -> [String] {
+        var lines = ["q", "\(color(code.color)) rg"]
+        let size = code.matrix.size
+        for row in 0..<size {
+            // Row 0 is the top: PDF's y grows upwards.
+            let y = code.y + Double(size - 1 - row) * code.moduleSize
+            var column = 0
+            while column < size {
+                guard code.matrix.isDark(row: row, column: column) else { column += 1; continue }
+                let start = column
+                while column < size, code.matrix.isDark(row: row, column: column) { column += 1 }
+                let x = code.x + Double(start) * code.moduleSize
+                let width = Double(column - start) * code.moduleSize
+                lines.append([x, y, width, code.moduleSize].map(PDFSyntax.number).joined(separator: " ") + " re")
+            }
+        }
+        lines += ["f", "Q"]
         return lines
     }
 
