@@ -3,6 +3,9 @@
 
 Reads a JSON list of cases: {"name", "page" (folder holding index.html), "file",
 "statusList" (optional), "query" (optional, e.g. "?serial=…&sha256=…"), "screenshot" (optional PNG path)}.
+A case with "vectors" instead of "file" runs the page's own functions over public test data:
+{"jcs": [[input, expected output]…], "signed": W3C eddsa-jcs-2022 vector, "publicKey": its z6Mk… key}
+and reports {"jcs": [true|false…], "genuine": {ok…}, "altered": {ok…}}.
 Loads the page at a phone's width once per case in one browser session, picks the files
 through the page's own inputs, waits for the verdict and writes, per case:
 {"name", "state", "title", "detail", "fields": {label: value}, "overflows"}.
@@ -26,8 +29,25 @@ def browser(chromium, driver):
     return webdriver.Chrome(service=Service(executable_path=driver), options=options)
 
 
+VECTORS = """
+const vectors = arguments[0];
+const done = arguments[arguments.length - 1];
+(async () => {
+  const jcs = vectors.jcs.map(([input, output]) => canonicalize(JSON.parse(input)) === output);
+  const key = base58Decode(vectors.publicKey.slice(1)).slice(2);
+  const signed = JSON.parse(vectors.signed);
+  const genuine = await verifyProofWithKey(signed, key);
+  signed.credentialSubject.alumniOf = "The School of Forgeries";
+  const altered = await verifyProofWithKey(signed, key);
+  return { jcs, genuine, altered };
+})().then(done, (error) => done({ error: String(error) }));
+"""
+
+
 def run_case(session, case):
     session.get("file://" + case["page"] + "/index.html" + case.get("query", ""))
+    if "vectors" in case:
+        return {"name": case["name"], **session.execute_async_script(VECTORS, case["vectors"])}
     if case.get("statusList"):
         session.execute_script("document.getElementById('status-box').open = true")
         session.find_element(By.ID, "status-file").send_keys(case["statusList"])

@@ -28,6 +28,21 @@ struct VerificationPageTests {
         return page
     }
 
+    static let jcsNames = ["arrays", "french", "structures", "unicode", "values", "weird"]
+
+    /// The RFC 8785 test data and the W3C eddsa-jcs-2022 vector of `Tests/YanxiuTests/Fixtures`.
+    static func vectors() throws -> JSONValue {
+        let fixtures = "Tests/YanxiuTests/Fixtures/"
+        func text(_ path: String) throws -> String { try String(contentsOf: Paths.file(fixtures + path), encoding: .utf8) }
+        let jcs = try jcsNames.map { name -> JSONValue in
+            [.string(try text("jcs/input/\(name).json")), .string(try text("jcs/output/\(name).json"))]
+        }
+        return [
+            "jcs": .array(jcs), "signed": .string(try text("eddsa-jcs-2022/signed.json")),
+            "publicKey": "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+        ]
+    }
+
     @Test("genuine, tampered, revoked, foreign-signed, truncated and non-certificate files at a phone's width")
     func verdicts() throws {
         let daemon = try CertificateEndToEndTests.seededDaemon()
@@ -54,6 +69,7 @@ struct VerificationPageTests {
         #expect(try Python.script("resign.py", [directory + "/genuine.json", directory + "/foreign.json"]).status == 0)
         let pdf = try #require(FileManager.default.contents(atPath: directory + "/genuine.pdf"))
         try pdf.prefix(pdf.count * 2 / 3).write(to: URL(fileURLWithPath: directory + "/truncated.pdf"))
+        try String(JSONWriter.string(document).prefix(300)).write(toFile: directory + "/truncated.json", atomically: true, encoding: .utf8)
         try "研修计划\n".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
         let credential = directory + "/attached.json"
         #expect(try run("/usr/bin/pdfdetach", ["-save", "1", "-o", credential, directory + "/genuine.pdf"]).status == 0)
@@ -85,9 +101,11 @@ struct VerificationPageTests {
             testCase("revoked", "revoked.pdf", list: true, shot: true),
             testCase("foreign", "foreign.json", list: true),
             testCase("truncated", "truncated.pdf"),
+            testCase("truncated-json", "truncated.json"),
             testCase("list-as-certificate", "status-1.json"),
             testCase("text", "notes.txt"),
             testCase("tampered-on-broken-page", "tampered.json", list: true, page: broken),
+            ["name": "vectors", "page": .string(page), "vectors": try Self.vectors()],
         ]
         try JSONWriter.string(cases).write(toFile: directory + "/cases.json", atomically: true, encoding: .utf8)
         let outcome = try Python.script("verify_page.py", ["--cases", directory + "/cases.json", "--out", directory + "/results.json"])
@@ -123,10 +141,15 @@ struct VerificationPageTests {
         #expect(results["revoked"]?["fields"]?["撤销状态"]?.stringValue?.hasPrefix("已撤销") == true)
         expect("foreign", "foreign", "✗ 非本平台签发")
         expect("truncated", "truncated", "✗ 文件不完整")
+        expect("truncated-json", "truncated", "✗ 文件不完整")
         expect("list-as-certificate", "not-certificate", "✗ 不是证书文件")
         expect("text", "not-certificate", "✗ 不是证书文件")
         // With the signature check removed, the tampered file passes: the verdicts above come from it.
         #expect(results["tampered-on-broken-page"]?["state"] == "valid")
+        // The page's own RFC 8785 and eddsa-jcs-2022 code on the public test data.
+        let vectors = results["vectors"]
+        #expect(vectors?["jcs"] == .array(Array(repeating: true, count: Self.jcsNames.count)), "\(vectors.map { JSONWriter.string($0) } ?? "")")
+        #expect(vectors?["genuine"]?["ok"] == true && vectors?["altered"]?["ok"] == false, "\(vectors.map { JSONWriter.string($0) } ?? "")")
 
         if ProcessInfo.processInfo.environment["YANXIU_UPDATE_SCREENSHOTS"] == "1" {
             let target = Paths.file("contrib/verify/screenshots").path
