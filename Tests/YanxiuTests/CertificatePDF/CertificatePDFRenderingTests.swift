@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Yanxiu
+@testable import Yanxiu
 
 /// The certificate as poppler, the PDF engine of most Linux viewers, reads and draws it.
 @Suite
@@ -25,6 +25,16 @@ struct CertificatePDFRenderingTests {
         #expect(output.status == 0)
         #expect(output.standardError.isEmpty, "poppler complained: \(output.standardError)")
         return output.text.filter { !$0.isWhitespace }
+    }
+
+    @Test("the school by its own name; a county's placeholder school (其他) by the region")
+    func affiliation() {
+        var certificate = CertificateSamples.demo
+        certificate.schoolName = "北京市第二中学"
+        certificate.regionName = "北京市东城区"
+        #expect(certificate.statement.hasPrefix("王小明同志（北京市第二中学）参加"))
+        certificate.schoolName = "其他"
+        #expect(certificate.statement.hasPrefix("王小明同志（北京市东城区）参加"))
     }
 
     @Test func extractedTextHoldsEveryPrintedField() throws {

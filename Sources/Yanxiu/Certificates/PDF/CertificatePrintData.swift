@@ -59,7 +59,12 @@ extension CertificatePrintData {
     /// The school is named as people write it, by its own name: school names usually begin
     /// with their place already (北京市第二中学), so the region is printed on a line of its own.
     var statement: String {
-        "\(teacherName)同志（\(schoolName)）参加“\(topicTitle)”专题研修，"
+        "\(teacherName)同志（\(affiliation)）参加“\(topicTitle)”专题研修，"
             + "完成规定学习任务，认定学时\(recognisedHours)学时，特发此证。"
+    }
+
+    /// The school's own name; for a county's placeholder school (其他), the region instead.
+    var affiliation: String {
+        schoolName == SchoolDirectory.otherName && !regionName.isEmpty ? regionName : schoolName
     }
 }
