@@ -30,12 +30,18 @@ struct CertificateStatusListTests {
         let first = try ownDocument(daemon)
         let status = try #require(first["credentialStatus"])
         #expect(status["type"] == "BitstringStatusListEntry" && status["statusPurpose"] == "revocation")
-        #expect(status["statusListCredential"] == "urn:yanxiu:status-list:1" && status["statusListIndex"] == "0")
+        #expect(status["statusListCredential"] == "urn:yanxiu:status-list:1")
+        let firstIndex = try #require(status["statusListIndex"]?.stringValue.flatMap { Int($0) })
+        #expect(firstIndex >= 0 && firstIndex < 131_072)
         let serial = try #require(first["credentialSubject"]?["serial"]?.stringValue)
         #expect(try ctl(daemon, ["certificates", "revoke", serial, "--reason", "学时有误"]).status == 0)
         #expect(try daemon.call("certificate.issue", ["topicId": .string(CertificateSeed.topicId)])["issued"] == 1)
         let second = try ownDocument(daemon)
-        #expect(second["credentialStatus"]?["statusListIndex"] == "1")
+        let secondIndex = try #require(second["credentialStatus"]?["statusListIndex"]?.stringValue.flatMap { Int($0) })
+        #expect(secondIndex != firstIndex && secondIndex >= 0 && secondIndex < 131_072)
+        // The list's bits, in the database: the first certificate's is the revoked one.
+        let rows = try run("/usr/bin/sqlite3", [directory + "/yanxiu.sqlite", "SELECT status_index, revoked_at IS NOT NULL FROM certificate ORDER BY issued_at, serial"])
+        #expect(rows.output.contains("\(firstIndex)|1") && rows.output.contains("\(secondIndex)|0"), "\(rows.output)")
 
         let list = directory + "/status-1.json"
         let config = directory + "/config.js"

@@ -61,3 +61,19 @@ struct BitstringStatusListTests {
         #expect(StatusListAddress(verificationURL: "https://a.example").url(forList: 1) == "https://a.example/status-1.json")
     }
 }
+
+/// Status list indexes do not follow issue order, yet never collide.
+@Suite("Status index permutation")
+struct StatusIndexPermutationTests {
+    @Test("every position of a list gets its own index, in an order that differs from list to list and from issue order")
+    func bijection() {
+        let first = StatusIndexPermutation(key: 0x1234_5678_9ABC_DEF0, list: 1)
+        let indexes = (0..<BitstringStatusList.minimumEntries).map(first.index(forPosition:))
+        #expect(Set(indexes).count == BitstringStatusList.minimumEntries)
+        #expect(indexes.allSatisfy { $0 >= 0 && $0 < BitstringStatusList.minimumEntries })
+        let inOrder = zip(indexes, indexes.dropFirst()).filter { $1 == $0 + 1 }.count
+        #expect(inOrder < 100, "\(inOrder) neighbours follow each other")
+        let second = StatusIndexPermutation(key: 0x1234_5678_9ABC_DEF0, list: 2)
+        #expect((0..<1000).filter { first.index(forPosition: $0) == second.index(forPosition: $0) }.count < 10)
+    }
+}
