@@ -39,21 +39,21 @@ struct PDFPageContent {
         return lines
     }
 
-    /// One filled rectangle per horizontal run of dark modules, all in one fill.
+    /// One filled rectangle per horizontal run of dark modules, all in one fill, in a
+    /// coordinate system of one unit per module (so each is a few bytes of whole numbers).
     private func qrCode(_ code: PlacedQRCode) -> [String] {
-        var lines = ["q", "\(color(code.color)) rg"]
+        let scale = PDFSyntax.number(code.moduleSize)
+        var lines = ["q", "\(color(code.color)) rg", "\(scale) 0 0 \(scale) \(PDFSyntax.number(code.x)) \(PDFSyntax.number(code.y)) cm"]
         let size = code.matrix.size
         for row in 0..<size {
             // Row 0 is the top: PDF's y grows upwards.
-            let y = code.y + Double(size - 1 - row) * code.moduleSize
+            let y = size - 1 - row
             var column = 0
             while column < size {
                 guard code.matrix.isDark(row: row, column: column) else { column += 1; continue }
                 let start = column
                 while column < size, code.matrix.isDark(row: row, column: column) { column += 1 }
-                let x = code.x + Double(start) * code.moduleSize
-                let width = Double(column - start) * code.moduleSize
-                lines.append([x, y, width, code.moduleSize].map(PDFSyntax.number).joined(separator: " ") + " re")
+                lines.append("\(start) \(y) \(column - start) 1 re")
             }
         }
         lines += ["f", "Q"]
