@@ -11,8 +11,11 @@ through the page's own inputs, waits for the verdict and writes, per case:
 {"name", "state", "title", "detail", "fields": {label: value}, "overflows"}.
 """
 import argparse
+import functools
+import http.server
 import json
 import sys
+import threading
 import time
 
 from selenium import webdriver
@@ -44,8 +47,18 @@ const done = arguments[arguments.length - 1];
 """
 
 
+def serve(root, port):
+    """Serves `root` over http on 127.0.0.1:`port` for the rest of the run."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *arguments):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=root))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 def run_case(session, case):
-    session.get("file://" + case["page"] + "/index.html" + case.get("query", ""))
+    session.get(case.get("url") or "file://" + case["page"] + "/index.html" + case.get("query", ""))
     if "vectors" in case:
         return {"name": case["name"], **session.execute_async_script(VECTORS, case["vectors"])}
     if case.get("statusList"):
@@ -85,7 +98,10 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--driver", default="/usr/bin/chromedriver")
+    parser.add_argument("--serve", help="a folder to serve over http while the cases run (cases then give a url)")
+    parser.add_argument("--port", type=int, default=0)
     arguments = parser.parse_args()
+    server = serve(arguments.serve, arguments.port) if arguments.serve else None
     with open(arguments.cases, encoding="utf-8") as file:
         cases = json.load(file)
     session = browser(arguments.chromium, arguments.driver)
@@ -95,6 +111,8 @@ def main():
         results = [run_case(session, case) for case in cases]
     finally:
         session.quit()
+        if server:
+            server.shutdown()
     with open(arguments.out, "w", encoding="utf-8") as file:
         json.dump({"browserVersion": version, "results": results}, file, ensure_ascii=False, indent=1)
     return 0

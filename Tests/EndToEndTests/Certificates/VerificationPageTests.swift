@@ -161,4 +161,51 @@ struct VerificationPageTests {
         }
         #expect(daemon.stop() == 0)
     }
+
+    @Test("served over http, the page fetches the status list the certificate names")
+    func fetchedStatusList() throws {
+        let directory = LiveDaemon.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let port = Int.random(in: 30_000..<60_000)
+        let settings = ["sample-directory": "none", "first-start-topic": "none", "verification-url": "http://127.0.0.1:\(port)/verify/"]
+        #expect(try LiveDaemon(config: settings, directory: directory).stop() == 0)
+        try CertificateSeed.write(into: directory)
+        let daemon = try LiveDaemon(config: settings, directory: directory)
+        #expect(try daemon.call("certificate.issue", ["topicId": .string(CertificateSeed.topicId)])["issued"] == 1)
+        let revoked = try #require(try daemon.call("certificate.get", [
+            "session": .string(CertificateSeed.token), "topicId": .string(CertificateSeed.topicId),
+        ])["serial"]?.stringValue)
+        try render(daemon, serial: revoked, to: directory + "/revoked.pdf")
+        #expect(try ctl(daemon, ["certificates", "revoke", revoked, "--reason", "学时有误"]).status == 0)
+        #expect(try daemon.call("certificate.issue", ["topicId": .string(CertificateSeed.topicId)])["issued"] == 1)
+        let own = try daemon.call("certificate.get", ["session": .string(CertificateSeed.token), "topicId": .string(CertificateSeed.topicId)])
+        try JSONWriter.string(own["document"] ?? .null).write(toFile: directory + "/genuine.json", atomically: true, encoding: .utf8)
+
+        // The site: the page, its config and the list at the address the certificates name.
+        let site = directory + "/site"
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        let config = directory + "/config.js"
+        let list = directory + "/status-1.json"
+        #expect(try ctl(daemon, ["certificates", "status-list", "--out", list, "--page-config", config]).status == 0)
+        let page = try page(into: site, config: config)
+        try FileManager.default.moveItem(atPath: page, toPath: site + "/verify")
+        try FileManager.default.copyItem(atPath: list, toPath: site + "/verify/status-1.json")
+        #expect(daemon.stop() == 0)
+
+        let url = "http://127.0.0.1:\(port)/verify/index.html"
+        let cases: JSONValue = [
+            ["name": "genuine", "url": .string(url), "file": .string(directory + "/genuine.json")],
+            ["name": "revoked", "url": .string(url), "file": .string(directory + "/revoked.pdf")],
+        ]
+        try JSONWriter.string(cases).write(toFile: directory + "/cases.json", atomically: true, encoding: .utf8)
+        let outcome = try Python.script("verify_page.py", [
+            "--cases", directory + "/cases.json", "--out", directory + "/results.json", "--serve", site, "--port", String(port),
+        ])
+        try #require(outcome.status == 0, "\(outcome.output)")
+        let report = try JSONParser.parse(Array(try #require(FileManager.default.contents(atPath: directory + "/results.json"))))
+        let results = report["results"]?.arrayValue ?? []
+        #expect(results.first?["state"] == "valid", "\(JSONWriter.string(report))")
+        #expect(results.first?["fields"]?["撤销状态"]?.stringValue?.hasPrefix("未撤销") == true, "\(JSONWriter.string(report))")
+        #expect(results.last?["state"] == "revoked", "\(JSONWriter.string(report))")
+    }
 }
