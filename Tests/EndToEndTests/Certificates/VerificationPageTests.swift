@@ -67,6 +67,12 @@ struct VerificationPageTests {
         try JSONWriter.string(document).replacingOccurrences(of: "\"recognisedHours\":12", with: "\"recognisedHours\":20")
             .write(toFile: directory + "/tampered.json", atomically: true, encoding: .utf8)
         #expect(try Python.script("resign.py", [directory + "/genuine.json", directory + "/foreign.json"]).status == 0)
+        // As certificates were before status lists: no credentialStatus, signed with the issuer's key.
+        guard case .object(let members) = document else { throw CocoaError(.fileReadCorruptFile) }
+        try JSONWriter.string(.object(JSONObject(members.members.filter { $0.key != "credentialStatus" })))
+            .write(toFile: directory + "/legacy-template.json", atomically: true, encoding: .utf8)
+        let key = try String(contentsOfFile: directory + "/issuer-key", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Python.script("resign.py", ["--key", key, directory + "/legacy-template.json", directory + "/legacy.json"]).status == 0)
         let pdf = try #require(FileManager.default.contents(atPath: directory + "/genuine.pdf"))
         try pdf.prefix(pdf.count * 2 / 3).write(to: URL(fileURLWithPath: directory + "/truncated.pdf"))
         try String(JSONWriter.string(document).prefix(300)).write(toFile: directory + "/truncated.json", atomically: true, encoding: .utf8)
@@ -100,6 +106,7 @@ struct VerificationPageTests {
             testCase("tampered", "tampered.json", list: true, shot: true),
             testCase("revoked", "revoked.pdf", list: true, shot: true),
             testCase("foreign", "foreign.json", list: true),
+            testCase("legacy", "legacy.json", list: true),
             testCase("truncated", "truncated.pdf"),
             testCase("truncated-json", "truncated.json"),
             testCase("list-as-certificate", "status-1.json"),
@@ -140,6 +147,8 @@ struct VerificationPageTests {
         expect("revoked", "revoked", "✗ 证书已撤销")
         #expect(results["revoked"]?["fields"]?["撤销状态"]?.stringValue?.hasPrefix("已撤销") == true)
         expect("foreign", "foreign", "✗ 非本平台签发")
+        expect("legacy", "valid", "✓ 证书有效")
+        #expect(results["legacy"]?["fields"]?["撤销状态"]?.stringValue?.hasPrefix("未知：此证书签发于启用状态列表之前") == true)
         expect("truncated", "truncated", "✗ 文件不完整")
         expect("truncated-json", "truncated", "✗ 文件不完整")
         expect("list-as-certificate", "not-certificate", "✗ 不是证书文件")
