@@ -239,7 +239,9 @@ function show(state, title, detail, rows) {
   document.getElementById("verdict-detail").textContent = detail || "";
   const fields = document.getElementById("fields");
   fields.replaceChildren();
-  for (const [label, value, mark] of rows || []) {
+  // What an unverified file says is shown so the reader can see what was changed, never as fact.
+  const unverified = ["tampered", "foreign", "mismatch"].includes(state) && rows && rows.length > 0;
+  for (const [label, value, mark] of (unverified ? [["注意", "以下为文件所载内容，未经核实，不可采信", "bad"]] : []).concat(rows || [])) {
     if (value === undefined || value === null || value === "") continue;
     const dt = document.createElement("dt");
     dt.textContent = label;

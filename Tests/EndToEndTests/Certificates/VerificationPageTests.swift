@@ -144,6 +144,8 @@ struct VerificationPageTests {
         expect("genuine-no-list", "valid", "✓ 证书有效")
         #expect(results["genuine-no-list"]?["fields"]?["撤销状态"]?.stringValue?.hasPrefix("未核验") == true)
         expect("tampered", "tampered", "✗ 证书内容已被改动")
+        #expect(results["tampered"]?["fields"]?["注意"]?.stringValue?.contains("不可采信") == true)
+        #expect(results["genuine"]?["fields"]?["注意"] == nil)
         expect("revoked", "revoked", "✗ 证书已撤销")
         #expect(results["revoked"]?["fields"]?["撤销状态"]?.stringValue?.hasPrefix("已撤销") == true)
         expect("foreign", "foreign", "✗ 非本平台签发")
