@@ -36,8 +36,8 @@ struct CertificatePDFAttachmentTests {
         #expect(verified.output.contains("serial and holder match the attached credential, read from the page text"), "\(verified.output)")
         #expect(verified.output.contains("issued by this platform and not revoked"), "\(verified.output)")
 
-        // A corrected certificate gets a new serial; the old PDF with the new credential
-        // attached is signed and genuine inside, yet prints another serial.
+        // A corrected certificate gets a new serial; one certificate's PDF with the other's
+        // credential attached is signed and genuine inside, yet prints another serial.
         #expect(try ctl(daemon, ["certificates", "revoke", serial, "--reason", "姓名有误"]).status == 0)
         #expect(try daemon.call("certificate.issue", ["topicId": .string(CertificateSeed.topicId)])["issued"] == 1)
         let newer = try daemon.call("certificate.get", ["session": .string(CertificateSeed.token), "topicId": .string(CertificateSeed.topicId)])
@@ -49,10 +49,15 @@ struct CertificatePDFAttachmentTests {
         let oldPDF = try #require(FileManager.default.contents(atPath: pdfPath))
         let oldCredential = Array(extracted)
         let newCredential = Array(try #require(FileManager.default.contents(atPath: newSaved)))
-        try #require(oldCredential.count == newCredential.count, "the swap needs credentials of one length")
+        // The shorter credential goes into the other's PDF, padded with spaces (still the same
+        // JSON), so the file's offsets stay right.
+        let (host, hosted, guest) = oldCredential.count >= newCredential.count
+            ? (Array(oldPDF), oldCredential, newCredential)
+            : (Array(try #require(FileManager.default.contents(atPath: newPDF))), newCredential, oldCredential)
+        let padded = guest + [UInt8](repeating: 0x20, count: hosted.count - guest.count)
         let swapped = daemon.directory + "/swapped.pdf"
-        try Data(replace(oldCredential, with: newCredential, in: Array(oldPDF))).write(to: URL(fileURLWithPath: swapped))
-        let mismatch = try ctl(daemon, ["certificates", "verify", swapped])
+        try Data(replace(hosted, with: padded, in: host)).write(to: URL(fileURLWithPath: swapped))
+        let mismatch = try ctl(daemon, ["certificates", "verify", "--offline", swapped])
         #expect(mismatch.status == 1, "\(mismatch.output)")
         #expect(mismatch.output.contains("MISMATCH (pdf.mismatch): the page does not print the credential's serial"), "\(mismatch.output)")
         #expect(mismatch.output.contains("signature:   valid"), "\(mismatch.output)")
