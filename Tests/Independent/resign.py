@@ -5,6 +5,8 @@ writes it in canonical form, keeping the issuer it names.
   resign.py IN.json OUT.json              a fresh key that is not the issuer's: what a
                                           forger who copied a genuine certificate makes
   resign.py --key z3u2… IN.json OUT.json  the given Multikey private key (Ed25519 seed)
+  --as-issuer                             also name the signing key as the issuer, as the
+                                          platform's own certificates of another key do
 
 The input's proof supplies the proof options (created, purpose); its value is replaced.
 """
@@ -38,6 +40,7 @@ def base58btc_decode(text):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--key", help="Multikey private key z3u2… (multicodec ed25519-priv 0x1300 + seed)")
+    parser.add_argument("--as-issuer", action="store_true", help="name the signing key's did:key as the issuer")
     parser.add_argument("source")
     parser.add_argument("target")
     arguments = parser.parse_args()
@@ -52,6 +55,8 @@ def main():
         document = json.load(file)
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     did = "did:key:z" + base58btc(b"\xed\x01" + public)
+    if arguments.as_issuer:
+        document["issuer"]["id"] = did
     proof = {k: v for k, v in document.pop("proof").items() if k != "proofValue"}
     proof["verificationMethod"] = did + "#" + did[len("did:key:"):]
     proof["@context"] = document["@context"]

@@ -6,6 +6,12 @@
 "use strict";
 
 const CONFIG = window.YANXIU_VERIFY || {};
+// The issuer's did:key and, after a key change, the keys it signed with before.
+const ACCEPTED_ISSUERS = Array.isArray(CONFIG.issuers) ? CONFIG.issuers : [CONFIG.issuer];
+
+function isOurs(did, document) {
+  return ACCEPTED_ISSUERS.includes(did) && issuerId(document) === did;
+}
 const LIST_MINIMUM_ENTRIES = 131072;
 
 // ---- RFC 8785 JSON Canonicalization Scheme ------------------------------------------
@@ -200,7 +206,7 @@ async function revocationStatus(certificate, statusList) {
   const subject = list.credentialSubject || {};
   if (!types.includes("BitstringStatusListCredential") || subject.statusPurpose !== "revocation") return { state: "bad-list", text: "所选文件不是撤销状态列表" };
   const proof = await verifyProof(list);
-  if (!proof.ok || proof.did !== CONFIG.issuer || issuerId(list) !== CONFIG.issuer) return { state: "bad-list", text: "状态列表的签名无效或不是发证机构签发，未采用" };
+  if (!proof.ok || !isOurs(proof.did, list)) return { state: "bad-list", text: "状态列表的签名无效或不是发证机构签发，未采用" };
   let bits;
   try {
     if (typeof subject.encodedList !== "string" || !subject.encodedList.startsWith("u")) throw new Error("encoding");
@@ -312,7 +318,7 @@ async function check(file) {
   if (!proof.ok) {
     return show("tampered", "✗ 证书内容已被改动", "签名核验失败（" + proof.why + "）：文件内容与发证时不同，不能作为有效证书。", certificateRows(credential, null, []));
   }
-  if (proof.did !== CONFIG.issuer || issuerId(credential) !== CONFIG.issuer) {
+  if (!isOurs(proof.did, credential)) {
     return show("foreign", "✗ 非本平台签发", "签名完好，但签名密钥不是" + (CONFIG.issuerName || "发证机构") + "的（" + proof.did + "），不能作为本平台的证书。", certificateRows(credential, null, []));
   }
   const extra = [];

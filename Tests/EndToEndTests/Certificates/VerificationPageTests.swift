@@ -90,6 +90,18 @@ struct VerificationPageTests {
         #expect(script.contains(check))
         try script.replacingOccurrences(of: check, with: "true").write(toFile: broken + "/verify.js", atomically: true, encoding: .utf8)
 
+        // A page whose issuers also name the foreign key stands for one after a key change:
+        // certificates of the earlier key are accepted.
+        let rotated = directory + "/rotated"
+        try FileManager.default.copyItem(atPath: page, toPath: rotated)
+        #expect(try Python.script("resign.py", ["--as-issuer", directory + "/genuine.json", directory + "/earlier.json"]).status == 0)
+        let earlier = try JSONParser.parse(Array(try #require(FileManager.default.contents(atPath: directory + "/earlier.json"))))
+        let earlierDID = try #require(earlier["issuer"]?["id"]?.stringValue)
+        let issuerDID = try #require(document["issuer"]?["id"]?.stringValue)
+        #expect(try String(contentsOfFile: config, encoding: .utf8).contains("issuers: [\"\(issuerDID)\"]"))
+        try """
+            window.YANXIU_VERIFY = { issuer: "\(issuerDID)", issuers: ["\(issuerDID)", "\(earlierDID)"], issuerName: "平台" };
+            """.write(toFile: rotated + "/config.js", atomically: true, encoding: .utf8)
         let shots = directory + "/shots"
         try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
         func testCase(_ name: String, _ file: String, list: Bool = false, page: String = page, query: String = "", shot: Bool = false) -> JSONValue {
@@ -106,6 +118,8 @@ struct VerificationPageTests {
             testCase("tampered", "tampered.json", list: true, shot: true),
             testCase("revoked", "revoked.pdf", list: true, shot: true),
             testCase("foreign", "foreign.json", list: true),
+            testCase("earlier-key", "earlier.json", list: true, page: rotated),
+            testCase("earlier-key-unknown", "earlier.json", list: true),
             testCase("legacy", "legacy.json", list: true),
             testCase("truncated", "truncated.pdf"),
             testCase("truncated-json", "truncated.json"),
@@ -149,6 +163,8 @@ struct VerificationPageTests {
         expect("revoked", "revoked", "✗ 证书已撤销")
         #expect(results["revoked"]?["fields"]?["撤销状态"]?.stringValue?.hasPrefix("已撤销") == true)
         expect("foreign", "foreign", "✗ 非本平台签发")
+        expect("earlier-key", "valid", "✓ 证书有效")
+        expect("earlier-key-unknown", "foreign", "✗ 非本平台签发")
         expect("legacy", "valid", "✓ 证书有效")
         #expect(results["legacy"]?["fields"]?["撤销状态"]?.stringValue?.hasPrefix("未知：此证书签发于启用状态列表之前") == true)
         expect("truncated", "truncated", "✗ 文件不完整")

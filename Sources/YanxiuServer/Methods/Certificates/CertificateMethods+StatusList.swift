@@ -12,7 +12,7 @@ extension CertificateMethods {
             "The current signed W3C Bitstring Status List credential (revocation) of one list, for publishing beside the verification page.",
             access: .anyone,
             params: [.integer("list", required: false, "the list's number, from 1 (default 1)", minimum: 1)],
-            result: "{list, lists, revoked, id, credential}",
+            result: "{list, lists, revoked, id, credential, issuers (every did:key certificates were signed with, the current first)}",
             errors: ["status_list.unknown"]
         ) { call in
             let list = call.params.int64("list") ?? 1
@@ -21,9 +21,12 @@ extension CertificateMethods {
             guard let built = try await app.store.read({ db in try StatusListCredential.build(db, list: list, keyring: keyring, now: now) }) else {
                 throw DomainError.notFound("status_list.unknown", "No status list \(list): lists are made as certificates are issued")
             }
+            let current = keyring.current.did.did
+            let retired = Set(keyring.known.keys.map { String($0.split(separator: "#").first ?? "") }).subtracting([current]).sorted()
             return [
                 "list": .int64(built.list), "lists": .int64(built.lists), "revoked": .int(built.revoked),
                 "id": built.credential["id"] ?? .null, "credential": built.credential,
+                "issuers": .array(([current] + retired).map { .string($0) }),
             ]
         }
     }

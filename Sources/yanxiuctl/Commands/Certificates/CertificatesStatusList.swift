@@ -32,6 +32,8 @@ extension Certificates {
                     // The issuer this page accepts, written by `yanxiuctl certificates status-list --page-config`.
                     window.YANXIU_VERIFY = {
                       issuer: \(JSONWriter.string(issuer["id"] ?? .null)),
+                      // Every key certificates were signed with, the current one first.
+                      issuers: \(JSONWriter.string(result["issuers"] ?? [issuer["id"] ?? .null])),
                       issuerName: \(JSONWriter.string(issuer["name"] ?? .null)),
                     };
 
