@@ -33,6 +33,16 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "Locking", swiftSettings: strict),
         .target(name: "CSpawn"),
         .target(name: "UnixSocket", swiftSettings: strict),
@@ -48,7 +58,7 @@ let package = Package(
         .target(
             name: "Yanxiu",
             dependencies: [
-                "JSONRPC", "Locking", "CSpawn",
+                "JSONRPC", "Locking", "CSpawn", "CQRencode", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

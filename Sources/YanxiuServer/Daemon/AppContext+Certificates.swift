@@ -24,11 +24,14 @@ extension AppContext {
         guard let renderer = certificates.renderer else {
             throw DomainError(503, "certificate.fonts_unavailable", "Certificates cannot be printed: the configured fonts are missing")
         }
-        guard let print = CertificatePrintData(document: record.document) else {
+        guard let print = CertificatePrintData(document: record.document, verificationURL: certificates.verificationURL) else {
             // Only the daemon writes stored documents; one it cannot read is a fault, logged as such.
             throw UnprintableCertificate(serial: record.serial)
         }
-        let pdf = try await Offload.run { try renderer.render(print) }
+        let credential = PDFAttachment(
+            fileName: "\(record.serial.compact).json", mediaType: "application/json",
+            description: "电子证书（已签名的可验证凭证）", bytes: Array(record.canonical.utf8))
+        let pdf = try await Offload.run { try renderer.render(print, attachment: credential) }
         return [
             "serial": .string(record.serial.description), "fileName": .string("\(record.serial.compact).pdf"),
             "mediaType": "application/pdf", "pdf": .string(pdf.base64EncodedString()),

@@ -7,4 +7,6 @@ struct CertificateServices: Sendable {
     let verifier: CertificateVerifier
     /// Nil when the configured fonts could not be loaded; rendering then answers 503.
     let renderer: CertificatePDFRenderer?
+    /// The public verification page's address, printed on certificates; nil when none.
+    let verificationURL: String?
 }

@@ -77,8 +77,12 @@ public enum Daemon {
             logger.error("certificates cannot be printed until the fonts are fixed", metadata: ["error": "\(error)"])
         }
         return CertificateServices(
-            keyring: keyring, issuance: CertificateIssuance(store: store, keyring: keyring, clock: clock),
-            verifier: CertificateVerifier(keyring: keyring), renderer: renderer)
+            keyring: keyring,
+            issuance: CertificateIssuance(
+                store: store, keyring: keyring, clock: clock,
+                statusLists: StatusListAddress(verificationURL: configuration.verificationURL.isEmpty ? nil : configuration.verificationURL)),
+            verifier: CertificateVerifier(keyring: keyring), renderer: renderer,
+            verificationURL: configuration.verificationURL.isEmpty ? nil : configuration.verificationURL)
     }
 
     /// The socket systemd passed, or the configured path when the daemon was not socket-activated.

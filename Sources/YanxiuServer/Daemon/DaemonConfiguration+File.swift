@@ -91,6 +91,11 @@ extension DaemonConfiguration {
         case "issuer-name":
             guard !value.isEmpty else { throw ConfigurationError("issuer-name must not be empty") }
             issuerName = value
+        case "verification-url":
+            guard value.isEmpty || value.hasPrefix("https://") || value.hasPrefix("http://"), !value.contains(where: \.isWhitespace) else {
+                throw ConfigurationError("verification-url must be an http:// or https:// address without spaces")
+            }
+            verificationURL = value
         case "font-paths":
             let paths = list(value)
             guard !paths.isEmpty else { throw ConfigurationError("font-paths must name at least one TrueType font") }

@@ -51,6 +51,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var issuerKeyPath = ""
     /// The name certificates carry as their issuer's.
     public var issuerName = IssuerKeyring.defaultIssuerName
+    /// The public address of the certificate verification page (`contrib/verify/`), printed on
+    /// certificates and put in their QR codes; empty when none is published.
+    public var verificationURL = ""
     /// TrueType fonts of printed certificates, in priority order.
     public var certificateFontPaths = CertificatePDFRenderer.defaultFontPaths
 

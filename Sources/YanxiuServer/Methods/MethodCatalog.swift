@@ -63,7 +63,7 @@ enum ErrorCatalog {
         ("topic.unknown", 404), ("lesson.unknown", 404), ("enrollment.unknown", 404),
         ("lesson.locked", 409), ("lesson.id_taken", 409), ("enrollment.teacher_required", 412), ("profile.incomplete", 412),
         ("certificate.unknown", 404), ("certificate.revoked", 409), ("signature.invalid", 409), ("document.altered", 409),
-        ("certificate.issuance_running", 409), ("certificate.fonts_unavailable", 503),
+        ("certificate.issuance_running", 409), ("certificate.fonts_unavailable", 503), ("status_list.unknown", 404),
         ("backup.exists", 409), ("backup.running", 409), ("backup.failed", 503),
         ("auth.self_verification", 403), ("member.role_not_declared", 409), ("enrollment.profile_differs", 409),
     ]

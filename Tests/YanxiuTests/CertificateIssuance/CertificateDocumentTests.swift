@@ -82,6 +82,13 @@ struct CertificateDocumentTests {
         #expect(print.recognisedHours == 12)
         #expect(print.issueDate == "2023年3月1日")
         #expect(print.serial == record.serial.description)
-        #expect(print.verificationHint.contains(record.serial.description))
+        #expect(print.verificationHint.contains("证书核验网页") && !print.verificationHint.contains("yanxiuctl"))
+        let digest = try #require(CertificateDigest(document: record.document))
+        #expect(print.qrText == "\(record.serial) SHA-256:\(digest.base64url)")
+        #expect(digest.base64url.count == 43)
+
+        let linked = try #require(CertificatePrintData(document: record.document, verificationURL: "https://v.example/verify/"))
+        #expect(linked.verificationHint.contains("https://v.example/verify/"))
+        #expect(linked.qrText == "https://v.example/verify/?serial=\(record.serial)&sha256=\(digest.base64url)")
     }
 }

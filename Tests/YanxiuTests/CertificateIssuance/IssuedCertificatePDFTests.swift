@@ -22,7 +22,10 @@ struct IssuedCertificatePDFTests {
         #expect(words.contains("王小明"))
         #expect(words.contains(record.serial.description))
         #expect(words.contains("认定学时18学时"))
-        #expect(words.contains("北京市海淀区海淀区示例第一小学"))
+        // The school by its own name; the region on a line of its own, not run into it.
+        #expect(words.contains("王小明同志（海淀区示例第一小学）"))
+        #expect(words.contains("所在地区：北京市海淀区"))
+        #expect(!words.contains("北京市海淀区海淀区示例第一小学"))
 
         let image = try Poppler.run("pdftoppm", ["-gray", "-r", "40", "-singlefile", path])
         #expect(image.status == 0)

@@ -21,6 +21,7 @@ struct CertificateLayoutTests {
         certificate.topicTitle = "中小学心理健康教育专兼职教师与班主任能力提升专题培训（2023年寒假）"
         certificate.issuerName = "国家中小学智慧教育平台教师研修频道国培示范栏目"
         certificate.verificationHint = "验证：yanxiuctl certificates verify 证书文件；或访问 https://basic.smartedu.cn/certificates/verification/YX23-7K4M-9Q2P-H 输入证书编号核验真伪；亦可致电客服热线查询。"
+        certificate.qrText = "https://basic.smartedu.cn/certificates/verification/?serial=YX23-7K4M-9Q2P-H&sha256=" + String(repeating: "A", count: 43)
         return certificate
     }()
 
@@ -60,10 +61,23 @@ struct CertificateLayoutTests {
         }
     }
 
+    /// The QR code sits centred under the issuer block, at most 88 pt a side, its top 136 pt
+    /// above the bottom edge; with a quiet zone of four modules it needs this box (top-left origin).
+    static let qrCodeArea = Box(xMin: 620 - 44 - 8, yMin: 595 - 136 - 8, xMax: 620 + 44 + 8, yMax: 595 - 136 + 88 + 8, text: "QR")
+
+    @Test(arguments: [CertificateSamples.demo, Self.long])
+    func noWordTouchesTheQRCode(certificate: CertificatePrintData) throws {
+        var certificate = certificate
+        if certificate.qrText == nil { certificate.qrText = "YX23-7K4M-9Q2P-H SHA-256:" + String(repeating: "A", count: 43) }
+        for box in try wordBoxes(certificate) {
+            #expect(!box.overlaps(Self.qrCodeArea), "\(box.text) at \(box) is in the QR code's quiet zone")
+        }
+    }
+
     @Test func longTextsArePrintedInFull() throws {
         let text = try wordBoxes(Self.long).map(\.text).joined()
         let certificate = Self.long
-        for field in [certificate.teacherName, certificate.regionName + certificate.schoolName, certificate.topicTitle, certificate.issuerName] {
+        for field in [certificate.teacherName, certificate.schoolName, "所在地区：" + certificate.regionName, certificate.topicTitle, certificate.issuerName] {
             #expect(text.contains(field), "\(field) missing from \(text)")
         }
         #expect(text.contains("https://basic.smartedu.cn/certificates/verification/YX23-7K4M-9Q2P-H"))

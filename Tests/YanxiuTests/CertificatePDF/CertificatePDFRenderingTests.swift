@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Yanxiu
+@testable import Yanxiu
 
 /// The certificate as poppler, the PDF engine of most Linux viewers, reads and draws it.
 @Suite
@@ -27,11 +27,22 @@ struct CertificatePDFRenderingTests {
         return output.text.filter { !$0.isWhitespace }
     }
 
+    @Test("the school by its own name; a county's placeholder school (其他) by the region")
+    func affiliation() {
+        var certificate = CertificateSamples.demo
+        certificate.schoolName = "北京市第二中学"
+        certificate.regionName = "北京市东城区"
+        #expect(certificate.statement.hasPrefix("王小明同志（北京市第二中学）参加"))
+        certificate.schoolName = "其他"
+        #expect(certificate.statement.hasPrefix("王小明同志（北京市东城区）参加"))
+    }
+
     @Test func extractedTextHoldsEveryPrintedField() throws {
         let text = try extractedText(try renderFile())
         let demo = CertificateSamples.demo
         #expect(text.contains("学习证书"))
-        #expect(text.contains("王小明同志（北京市海淀区示例第一小学）"))
+        #expect(text.contains("王小明同志（海淀区示例第一小学）"))
+        #expect(text.contains("所在地区：北京市"))
         #expect(text.contains("参加“心理健康教育教师培训”专题研修"))
         #expect(text.contains("认定学时18学时"))
         #expect(text.contains("研修时间：2023年1月9日至2023年2月28日"))

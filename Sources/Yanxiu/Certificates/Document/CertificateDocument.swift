@@ -18,7 +18,8 @@ public enum CertificateDocument {
 
     /// The unsigned credential.
     public static func unsigned(
-        subject: CertificateSubject, serial: CertificateSerial, issuerDID: String, issuerName: String, validFrom: String
+        subject: CertificateSubject, serial: CertificateSerial, issuerDID: String, issuerName: String, validFrom: String,
+        status: CertificateStatusEntry? = nil
     ) -> JSONValue {
         var holder: JSONObject = ["type": .string(subjectType), "name": .string(subject.name)]
         if let masked = subject.maskedIdNumber { holder.append("maskedIdNumber", .string(masked)) }
@@ -35,7 +36,7 @@ public enum CertificateDocument {
         holder.append("lessonsCompleted", .int(subject.lessonsCompleted))
         holder.append("recognisedHours", .double(subject.recognisedHours))
         holder.append("serial", .string(serial.description))
-        return [
+        var document: JSONObject = [
             "@context": [.string(context)],
             "id": .string(id(serial)),
             "type": ["VerifiableCredential", .string(certificateType)],
@@ -44,6 +45,8 @@ public enum CertificateDocument {
             "validFrom": .string(validFrom),
             "credentialSubject": .object(holder),
         ]
+        if let status { document.append("credentialStatus", status.json) }
+        return .object(document)
     }
 
     /// The serial a document claims in its `id`, or nil when it has none.

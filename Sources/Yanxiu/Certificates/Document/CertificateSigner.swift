@@ -11,11 +11,14 @@ public struct CertificateSigner: Sendable {
         public var accountID: Int64
         public var serial: CertificateSerial
         public var subject: CertificateSubject
+        /// The certificate's revocation bit; nil leaves `credentialStatus` out.
+        public var status: CertificateStatusEntry?
 
-        public init(accountID: Int64, serial: CertificateSerial, subject: CertificateSubject) {
+        public init(accountID: Int64, serial: CertificateSerial, subject: CertificateSubject, status: CertificateStatusEntry? = nil) {
             self.accountID = accountID
             self.serial = serial
             self.subject = subject
+            self.status = status
         }
     }
 
@@ -23,6 +26,7 @@ public struct CertificateSigner: Sendable {
     public struct Signed: Sendable {
         public var accountID: Int64
         public var serial: CertificateSerial
+        public var status: CertificateStatusEntry?
         /// The secured document in RFC 8785 canonical form: what is stored and compared.
         public var canonical: [UInt8]
     }
@@ -64,9 +68,11 @@ public struct CertificateSigner: Sendable {
         _ draft: Draft, validFrom: String, options: DataIntegrityProof.Options, signingKey: Curve25519.Signing.PrivateKey
     ) throws -> Signed {
         let document = CertificateDocument.unsigned(
-            subject: draft.subject, serial: draft.serial, issuerDID: key.did.did, issuerName: issuerName, validFrom: validFrom)
+            subject: draft.subject, serial: draft.serial, issuerDID: key.did.did, issuerName: issuerName, validFrom: validFrom,
+            status: draft.status)
         let secured = try DataIntegrityProof.sign(document, options: options, signingKey: signingKey)
-        return Signed(accountID: draft.accountID, serial: draft.serial, canonical: try JSONCanonicalizer.canonicalize(secured))
+        return Signed(
+            accountID: draft.accountID, serial: draft.serial, status: draft.status, canonical: try JSONCanonicalizer.canonicalize(secured))
     }
 }
 

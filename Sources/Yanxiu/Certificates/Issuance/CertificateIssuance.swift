@@ -12,14 +12,20 @@ public struct CertificateIssuance: Sendable {
     public let keyring: IssuerKeyring
     public let clock: any DaemonClock
     public let runs: IssuanceRuns
+    /// Where the status lists new certificates name will be published.
+    public let statusLists: StatusListAddress
     /// Certificates per signing batch and per write.
     public var batchSize = 2048
 
-    public init(store: Store, keyring: IssuerKeyring, clock: any DaemonClock, runs: IssuanceRuns = IssuanceRuns()) {
+    public init(
+        store: Store, keyring: IssuerKeyring, clock: any DaemonClock, runs: IssuanceRuns = IssuanceRuns(),
+        statusLists: StatusListAddress = StatusListAddress(verificationURL: nil)
+    ) {
         self.store = store
         self.keyring = keyring
         self.clock = clock
         self.runs = runs
+        self.statusLists = statusLists
     }
 
     /// Runs issuance for `topicId`. `progress(done, total)` follows the certificates to issue.
@@ -41,8 +47,15 @@ public struct CertificateIssuance: Sendable {
         let total = roster.candidates.count
         progress(0, total)
         if total > 0 {
-            let serials = try await store.write { db in try SerialAllocator.reserve(db, count: total) }
-            let drafts = zip(roster.candidates, serials).map { CertificateSigner.Draft(accountID: $0.accountID, serial: $1, subject: $0.subject) }
+            let address = statusLists
+            let (serials, statuses) = try await store.write { db in
+                (try SerialAllocator.reserve(db, count: total), try StatusListAllocator.reserve(db, count: total, address: address, now: now))
+            }
+            let drafts = roster.candidates.indices.map { index in
+                CertificateSigner.Draft(
+                    accountID: roster.candidates[index].accountID, serial: serials[index], subject: roster.candidates[index].subject,
+                    status: statuses[index])
+            }
             let stored = try await signAndStore(drafts, topicId: topicId, issuedAt: now) { done in progress(done, total) }
             report.issued = stored
             report.alreadyHeld += total - stored

@@ -27,6 +27,9 @@ struct CertificateLayout {
         elements += try body(certificate.statement)
         elements += try details(certificate)
         elements += try issuer(certificate)
+        if let text = certificate.qrText {
+            elements.append(.qrCode(try qrCode(text)))
+        }
         return elements
     }
 
@@ -73,12 +76,15 @@ struct CertificateLayout {
         }
     }
 
-    /// Window, serial and how to verify, small, in the lower left.
+    /// Window, region, serial and how to verify, small, in the lower left.
     private func details(_ certificate: CertificatePrintData) throws -> [PageElement] {
         let width = 360.0
         var y = 178.0
         var elements: [PageElement] = []
-        for (label, value) in [("研修时间：", certificate.trainingWindow), ("证书编号：", certificate.serial)] {
+        var rows = [("研修时间：", certificate.trainingWindow)]
+        if !certificate.regionName.isEmpty { rows.append(("所在地区：", certificate.regionName)) }
+        rows.append(("证书编号：", certificate.serial))
+        for (label, value) in rows {
             let line = try fonts.shape(label + value)
             elements.append(.text(PlacedText(
                 text: line, x: Self.bodyLeft, y: y, size: Self.fittedSize(line, size: 12.5, width: width), color: .ink
@@ -114,6 +120,17 @@ struct CertificateLayout {
             )))
         }
         return elements
+    }
+
+    /// The QR code centred under the issuer block, where a seal would be, as large as the
+    /// room down to the frame allows (a module of at least about 0.5 mm once printed).
+    private func qrCode(_ text: String) throws -> PlacedQRCode {
+        let matrix = try QRCodeMatrix(text: text)
+        let room = 88.0
+        // Module sides in eighths of a point, so every edge falls on an exact PDF number.
+        let moduleSize = max((room / Double(matrix.size) * 8).rounded(.down) / 8, 0.125)
+        let side = Double(matrix.size) * moduleSize
+        return PlacedQRCode(matrix: matrix, x: Self.issuerCentre - side / 2, y: 136 - side, moduleSize: moduleSize)
     }
 
     /// The size, at most `size`, at which one line of text fits `width`.

@@ -42,8 +42,13 @@ public struct CertificatePDFRenderer: Sendable {
         return font
     }
 
-    /// The PDF file of one certificate. The same input always gives the same bytes.
-    public func render(_ certificate: CertificatePrintData) throws -> Data {
+    /// The PDF file of one certificate, carrying `attachment` (the signed credential) when
+    /// given. The same input always gives the same bytes.
+    ///
+    /// The document information repeats what the page prints as the serial and the holder
+    /// (`/CertificateSerial`, `/CertificateHolder`), written from the same data that draws
+    /// the page, so a checker can compare them with the attached credential.
+    public func render(_ certificate: CertificatePrintData, attachment: PDFAttachment? = nil) throws -> Data {
         let elements = try CertificateLayout(fonts: fonts).elements(for: certificate)
         let glyphs = elements.flatMap { element -> [ShapedGlyph] in
             if case .text(let placed) = element { return placed.text.glyphs }
@@ -65,9 +70,14 @@ public struct CertificatePDFRenderer: Sendable {
             resources.append("/\(PDFPageContent.resourceName(font: index)) \(font.write(to: &pdf)) 0 R")
         }
 
+        var attached = ""
+        if let attachment {
+            let specification = attachment.write(to: &pdf)
+            attached = " /Names << /EmbeddedFiles << /Names [(\(attachment.fileName)) \(specification) 0 R] >> >> /AF [\(specification) 0 R]"
+        }
         pdf.write(catalog, """
             << /Type /Catalog /Pages \(pages) 0 R /Lang (zh-CN) \
-            /ViewerPreferences << /DisplayDocTitle true >> >>
+            /ViewerPreferences << /DisplayDocTitle true >>\(attached) >>
             """)
         pdf.write(pages, "<< /Type /Pages /Kids [\(page) 0 R] /Count 1 >>")
         let size = "\(PDFSyntax.number(CertificateLayout.pageWidth)) \(PDFSyntax.number(CertificateLayout.pageHeight))"
@@ -77,7 +87,10 @@ public struct CertificatePDFRenderer: Sendable {
             """)
         pdf.write(content, stream: PDFPageContent(fonts: embedded).stream(elements))
         let title = "\(certificate.title) \(certificate.teacherName) \(certificate.serial)"
-        pdf.write(info, "<< /Title \(PDFSyntax.textString(title)) /Producer (yanxiud) >>")
+        pdf.write(info, """
+            << /Title \(PDFSyntax.textString(title)) /Producer (yanxiud) \
+            /CertificateSerial \(PDFSyntax.textString(certificate.serial)) /CertificateHolder \(PDFSyntax.textString(certificate.teacherName)) >>
+            """)
         return Data(pdf.finish(root: catalog, info: info))
     }
 }

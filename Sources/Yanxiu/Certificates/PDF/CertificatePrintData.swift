@@ -19,6 +19,8 @@ public struct CertificatePrintData: Sendable, Hashable {
     public var issuerName: String
     /// Large faint text across the page, e.g. "样例" for demonstration copies; nil for real ones.
     public var watermark: String?
+    /// What the QR code under the issuer says (serial, digest, perhaps a link); nil for none.
+    public var qrText: String?
 
     public init(
         title: String = "学习证书",
@@ -32,7 +34,8 @@ public struct CertificatePrintData: Sendable, Hashable {
         serial: String,
         verificationHint: String,
         issuerName: String,
-        watermark: String? = nil
+        watermark: String? = nil,
+        qrText: String? = nil
     ) {
         self.title = title
         self.teacherName = teacherName
@@ -46,13 +49,22 @@ public struct CertificatePrintData: Sendable, Hashable {
         self.verificationHint = verificationHint
         self.issuerName = issuerName
         self.watermark = watermark
+        self.qrText = qrText
     }
 }
 
 extension CertificatePrintData {
-    /// The sentence that certifies: who, from where, which training, how many hours.
+    /// The sentence that certifies: who, from which school, which training, how many hours.
+    ///
+    /// The school is named as people write it, by its own name: school names usually begin
+    /// with their place already (北京市第二中学), so the region is printed on a line of its own.
     var statement: String {
-        "\(teacherName)同志（\(regionName)\(schoolName)）参加“\(topicTitle)”专题研修，"
+        "\(teacherName)同志（\(affiliation)）参加“\(topicTitle)”专题研修，"
             + "完成规定学习任务，认定学时\(recognisedHours)学时，特发此证。"
+    }
+
+    /// The school's own name; for a county's placeholder school (其他), the region instead.
+    var affiliation: String {
+        schoolName == SchoolDirectory.otherName && !regionName.isEmpty ? regionName : schoolName
     }
 }

@@ -14,6 +14,7 @@ struct PDFPageContent {
             switch element {
             case .path(let path): operators += self.path(path)
             case .text(let text): operators += self.text(text)
+            case .qrCode(let code): operators += self.qrCode(code)
             }
         }
         return Array((operators.joined(separator: "\n") + "\n").utf8)
@@ -35,6 +36,27 @@ struct PDFPageContent {
         default: lines.append("S")
         }
         lines.append("Q")
+        return lines
+    }
+
+    /// One filled rectangle per horizontal run of dark modules, all in one fill, in a
+    /// coordinate system of one unit per module (so each is a few bytes of whole numbers).
+    private func qrCode(_ code: PlacedQRCode) -> [String] {
+        let scale = PDFSyntax.number(code.moduleSize)
+        var lines = ["q", "\(color(code.color)) rg", "\(scale) 0 0 \(scale) \(PDFSyntax.number(code.x)) \(PDFSyntax.number(code.y)) cm"]
+        let size = code.matrix.size
+        for row in 0..<size {
+            // Row 0 is the top: PDF's y grows upwards.
+            let y = size - 1 - row
+            var column = 0
+            while column < size {
+                guard code.matrix.isDark(row: row, column: column) else { column += 1; continue }
+                let start = column
+                while column < size, code.matrix.isDark(row: row, column: column) { column += 1 }
+                lines.append("\(start) \(y) \(column - start) 1 re")
+            }
+        }
+        lines += ["f", "Q"]
         return lines
     }
 

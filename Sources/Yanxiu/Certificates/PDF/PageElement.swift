@@ -44,8 +44,22 @@ struct PagePath: Sendable {
     }
 }
 
+/// A QR code with its bottom-left module at (x, y); the quiet zone around it is the caller's.
+struct PlacedQRCode: Sendable, Equatable {
+    var matrix: QRCodeMatrix
+    var x: Double
+    var y: Double
+    /// The side of one module, in points.
+    var moduleSize: Double
+    var color: PageColor = PageColor(red: 0, green: 0, blue: 0)
+
+    /// The side of the whole symbol, in points.
+    var side: Double { Double(matrix.size) * moduleSize }
+}
+
 /// Something drawn on the page, in painting order.
 enum PageElement: Sendable {
     case text(PlacedText)
     case path(PagePath)
+    case qrCode(PlacedQRCode)
 }

@@ -20,14 +20,14 @@ public enum CertificateRegistry {
     /// of the same teacher and topic (stored meanwhile by another run) is left out.
     static func insert(_ db: Database, _ certificates: [CertificateSigner.Signed], topicId: String, issuerKeyID: Int64, issuedAt: Int64) throws -> Int {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO certificate (serial_number, serial, account_id, topic_id, issuer_key_id, document, issued_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic_id, account_id) WHERE revoked_at IS NULL DO NOTHING
+            INSERT INTO certificate (serial_number, serial, account_id, topic_id, issuer_key_id, document, issued_at, status_list_id, status_index)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic_id, account_id) WHERE revoked_at IS NULL DO NOTHING
             """)
         var inserted = 0
         for certificate in certificates {
             try statement.execute(arguments: [
                 Int64(certificate.serial.number), certificate.serial.description, certificate.accountID, topicId, issuerKeyID,
-                String(decoding: certificate.canonical, as: UTF8.self), issuedAt,
+                String(decoding: certificate.canonical, as: UTF8.self), issuedAt, certificate.status?.listID, certificate.status?.index,
             ])
             inserted += db.changesCount
         }

@@ -3,12 +3,12 @@ import JSONRPC
 import Yanxiu
 
 /// `certificate.issue`, `certificate.get`, `certificate.render`, `certificate.verify`,
-/// `certificate.revoke` and the operators' `certificate.inspect`.
+/// `certificate.revoke`, the operators' `certificate.inspect` and the public `certificate.statusList`.
 struct CertificateMethods {
     let app: AppContext
 
     func descriptors() -> [MethodDescriptor] {
-        [issue(), get(), render(), verify(), revoke(), inspect()]
+        [issue(), get(), render(), verify(), revoke(), inspect(), statusList()]
     }
 
     private func issue() -> MethodDescriptor {

@@ -12,9 +12,11 @@ struct Certificates: ParsableCommand {
               yanxiuctl certificates get --serial YX-7K2M-9QDT-4 > certificate.json
               yanxiuctl certificates render --serial YX-7K2M-9QDT-4 --out certificate.pdf
               yanxiuctl certificates verify certificate.json
+              yanxiuctl certificates verify certificate.pdf --status-list status-1.json
+              yanxiuctl certificates status-list --out status-1.json
               yanxiuctl certificates revoke YX-7K2M-9QDT-4 --reason "姓名有误"
             """,
-        subcommands: [Issue.self, Get.self, Render.self, Verify.self, Revoke.self])
+        subcommands: [Issue.self, Get.self, Render.self, Verify.self, Revoke.self, StatusList.self])
 }
 
 /// Which certificate a command means: any by serial (operators), or the session holder's by topic.
