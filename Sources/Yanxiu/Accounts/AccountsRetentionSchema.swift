@@ -7,7 +7,7 @@ enum AccountsRetentionSchema {
     static let anonymousFailureActions = ["account.login_failed", "account.locked"]
 
     static func register(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v7-login-locks-and-retention") { db in
+        migrator.registerMigration("v8-login-locks-and-retention") { db in
             try db.execute(sql: """
                 -- Locks are kept per phone, whether it has an account or not, so that a lock says nothing about
                 -- registration; account.password_locked_until is no longer read or written.

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Tables of issuer keys, issued certificates, revocations, the serial allocator and status lists.
+/// Tables of issuer keys, issued certificates, revocations and the serial allocator.
 enum CertificateSchema {
     static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v5-certificates") { db in
@@ -45,24 +45,6 @@ enum CertificateSchema {
                     next_sequence INTEGER NOT NULL
                 ) STRICT;
                 INSERT INTO certificate_serial_state (id, permutation_key, next_sequence) VALUES (1, random(), 0);
-                """)
-        }
-        migrator.registerMigration("v7-certificate-status") { db in
-            try db.execute(sql: """
-                -- W3C Bitstring Status Lists: each holds 131,072 revocation bits, one per certificate.
-                -- The address is fixed when the list is made, as the certificates name it.
-                CREATE TABLE certificate_status_list (
-                    id INTEGER PRIMARY KEY NOT NULL,           -- 1, 2, …
-                    url TEXT NOT NULL UNIQUE,                  -- the list credential's id
-                    created_at INTEGER NOT NULL
-                ) STRICT;
-                -- Certificates issued before status lists have neither column.
-                ALTER TABLE certificate ADD COLUMN status_list_id INTEGER REFERENCES certificate_status_list(id);
-                ALTER TABLE certificate ADD COLUMN status_index INTEGER;
-                CREATE UNIQUE INDEX certificate_status_bit ON certificate(status_list_id, status_index) WHERE status_list_id IS NOT NULL;
-                -- The set bits of a list, read without walking its 131,072 certificates.
-                CREATE INDEX certificate_status_revoked ON certificate(status_list_id, status_index) WHERE revoked_at IS NOT NULL;
-                ALTER TABLE certificate_serial_state ADD COLUMN next_status_position INTEGER NOT NULL DEFAULT 0;
                 """)
         }
     }

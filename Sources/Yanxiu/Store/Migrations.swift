@@ -17,6 +17,7 @@ public enum Migrations {
         ProgressSchema.register(&migrator)
         CertificateSchema.register(&migrator)
         ReportsSchema.register(&migrator)
+        CertificateStatusSchema.register(&migrator)
         AccountsRetentionSchema.register(&migrator)
         return migrator
     }()
