@@ -79,7 +79,7 @@ extension Certificates {
             Output.line("issuer:      \(local.issuerName ?? "?") \(local.issuerDID ?? "?")")
             Output.line("serial:      \(local.serial?.description ?? "?")")
             if let subject = local.subject {
-                Output.line("holder:      \(subject.name)，\(subject.regionName)\(subject.schoolName)")
+                Output.line("holder:      \(subject.name)，\(subject.schoolName)（\(subject.regionName)）")
                 Output.line("training:    \(subject.topicTitle)，认定学时 \(JSONWriter.string(.double(subject.recognisedHours)))")
             }
             if let online {
