@@ -105,7 +105,10 @@ struct SystemdUnitTests {
         let snippet = try String(contentsOf: Paths.file("systemd/yanxiu.tmpfiles.conf"), encoding: .utf8)
         let socket = try String(contentsOf: Paths.file("systemd/yanxiud.socket"), encoding: .utf8)
         let folder = try #require(Self.setting("ListenStream", in: socket)).split(separator: "/").dropLast().joined(separator: "/")
-        #expect(snippet.contains("a+ /\(folder) - - - - default:group:yanxiu-operators:rw-"))
+        let acl = try #require(snippet.split(separator: "\n").first { $0.hasPrefix("a+ /\(folder) ") })
+        let entries = Set(try #require(acl.split(separator: " ").last).split(separator: ","))
+        // The socket's own group keeps rw (not the folder's r-x); others get nothing.
+        #expect(entries == ["default:user::rw-", "default:group::rw-", "default:other::---", "default:group:yanxiu-operators:rw-"])
     }
 
     @Test("the shipped yanxiud.conf is accepted and holds only comments")
