@@ -45,7 +45,7 @@ struct Yanxiud: AsyncParsableCommand {
             if let stateDirectory { settings.stateDirectory = stateDirectory }
             if let logLevel { settings.logLevel = try DaemonConfiguration.level(logLevel) }
         } catch let error as ConfigurationError {
-            throw ValidationError(error.description)
+            Self.refuseToStart(error)
         }
         settings.testClock = testClock
 
@@ -60,5 +60,24 @@ struct Yanxiud: AsyncParsableCommand {
             FileHandle.standardError.write(Data("yanxiud: \(error)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// EX_CONFIG of sysexits.h: the unit's `RestartPreventExitStatus=` names it, so systemd
+    /// does not restart a daemon whose configuration would only fail again.
+    static let configurationExitStatus: Int32 = 78
+
+    /// A configuration that cannot be used ends the daemon before it serves: one critical line
+    /// on stderr (the journal under systemd), an error reply to every client already waiting on a
+    /// socket systemd passed, and EX_CONFIG.
+    static func refuseToStart(_ error: ConfigurationError) -> Never {
+        // Written to stderr even under systemd: journald files a stream's lines under the unit
+        // at once, where a datagram from a process that has already exited may lose it. The
+        // `<2>` prefix (systemd.exec(5), SyslogLevelPrefix=) makes it a critical entry there.
+        let priority = JournalStream.isConnected ? "<2>" : ""
+        FileHandle.standardError.write(Data("\(priority)yanxiud: configuration error, not starting: \(error.description)\n".utf8))
+        if let passed = try? ListenFDs.receive() {
+            StartupRefusal.answerWaiting(on: passed.descriptors.map(\.fd))
+        }
+        Glibc.exit(configurationExitStatus)
     }
 }

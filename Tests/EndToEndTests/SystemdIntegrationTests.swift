@@ -70,4 +70,49 @@ struct SystemdIntegrationTests {
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed.contains("socket-activated"))
     }
+
+    @Test("a broken configuration: the waiting client gets 503 server.misconfigured at once, the daemon exits 78")
+    func misconfiguredActivation() throws {
+        let directory = LiveDaemon.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let socketPath = directory + "/activated.sock"
+        let config = directory + "/yanxiud.conf"
+        try "socket-mode = 999\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let activator = Process()
+        activator.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-socket-activate")
+        activator.arguments = ["-l", socketPath, "--", LiveDaemon.daemonPath, "--config", config, "--state-dir", directory + "/state"]
+        let errors = Pipe()
+        activator.standardOutput = FileHandle.nullDevice
+        activator.standardError = errors
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NOTIFY_SOCKET")
+        env.removeValue(forKey: "JOURNAL_STREAM")
+        activator.environment = env
+        try ProcessLaunch.run(activator)
+        defer {
+            if activator.isRunning { kill(activator.processIdentifier, SIGKILL); activator.waitUntilExit() }
+        }
+        var client: RPCClient?
+        for _ in 0..<200 where client == nil {
+            client = try? RPCClient(socketPath: socketPath)
+            if client == nil { usleep(20_000) }
+        }
+        let connected = try #require(client)
+        let start = Date()
+        var refusal: RPCError?
+        do {
+            _ = try connected.call("system.ping")
+        } catch let error as RPCError {
+            refusal = error
+        }
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(refusal?.code == 503)
+        #expect(refusal?.reason == "server.misconfigured")
+        activator.waitUntilExit()
+        #expect(activator.terminationStatus == 78)
+        let logged = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(logged.contains("configuration error, not starting"), "\(logged)")
+        #expect(logged.contains("socket-mode must be octal"), "\(logged)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/state/yanxiu.sqlite"))
+    }
 }

@@ -60,4 +60,67 @@ struct SystemdUnitTests {
         #expect(text.contains("SocketMode=0660"))
         #expect(text.contains("SocketGroup=yanxiu"))
     }
+
+    /// The value of the last `KEY=` line of a unit file (systemd lets a later line win).
+    static func setting(_ key: String, in text: String) -> String? {
+        text.split(separator: "\n").last { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) }
+    }
+
+    /// A systemd time span like `2s` or `5min`, in seconds.
+    static func seconds(_ span: String) -> Double? {
+        for (suffix, factor) in [("min", 60.0), ("ms", 0.001), ("s", 1.0), ("h", 3600.0)] where span.hasSuffix(suffix) {
+            return Double(span.dropLast(suffix.count)).map { $0 * factor }
+        }
+        return Double(span)
+    }
+
+    @Test("a configuration or usage error is never restarted, and a crash loop reaches the start limit")
+    func restartPolicy() throws {
+        let text = try String(contentsOf: Paths.file("systemd/yanxiud.service"), encoding: .utf8)
+        let prevented = try #require(Self.setting("RestartPreventExitStatus", in: text)).split(separator: " ")
+        #expect(prevented.contains("78") && prevented.contains("64"))
+        let restartSec = try #require(Self.setting("RestartSec", in: text).flatMap(Self.seconds))
+        let interval = try #require(Self.setting("StartLimitIntervalSec", in: text).flatMap(Self.seconds))
+        let burst = try #require(Self.setting("StartLimitBurst", in: text).flatMap { Double($0) })
+        #expect(restartSec * burst < interval, "the burst fits in the interval, so the limit is reached")
+    }
+
+    @Test("the configuration folder has the same mode in the unit and in the tmpfiles snippet")
+    func configurationDirectoryMode() throws {
+        let unit = try String(contentsOf: Paths.file("systemd/yanxiud.service"), encoding: .utf8)
+        let snippet = try String(contentsOf: Paths.file("systemd/yanxiu.tmpfiles.conf"), encoding: .utf8)
+        let line = try #require(snippet.split(separator: "\n").first { $0.hasPrefix("d /etc/yanxiu ") })
+        let mode = line.split(separator: " ", omittingEmptySubsequences: true)[2]
+        #expect(Self.setting("ConfigurationDirectoryMode", in: unit) == String(mode))
+    }
+
+    @Test("the daemon sees its peers' real uids: no private user namespace")
+    func realPeerCredentials() throws {
+        let unit = try String(contentsOf: Paths.file("systemd/yanxiud.service"), encoding: .utf8)
+        #expect(Self.setting("PrivateUsers", in: unit) ?? "no" == "no")
+    }
+
+    @Test("members of yanxiu-operators get the socket through a default ACL on its folder")
+    func operatorsReachTheSocket() throws {
+        let snippet = try String(contentsOf: Paths.file("systemd/yanxiu.tmpfiles.conf"), encoding: .utf8)
+        let socket = try String(contentsOf: Paths.file("systemd/yanxiud.socket"), encoding: .utf8)
+        let folder = try #require(Self.setting("ListenStream", in: socket)).split(separator: "/").dropLast().joined(separator: "/")
+        let acl = try #require(snippet.split(separator: "\n").first { $0.hasPrefix("a+ /\(folder) ") })
+        let entries = Set(try #require(acl.split(separator: " ").last).split(separator: ","))
+        // The socket's own group keeps rw (not the folder's r-x); others get nothing.
+        #expect(entries == ["default:user::rw-", "default:group::rw-", "default:other::---", "default:group:yanxiu-operators:rw-"])
+    }
+
+    @Test("the shipped yanxiud.conf is accepted and holds only comments")
+    func shippedConfiguration() throws {
+        let file = Paths.file("systemd/yanxiud.conf").path
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            #expect(line.hasPrefix("#"), "\(line)")
+        }
+        // A bad file fails at once (EX_CONFIG); this one gets as far as the state folder check.
+        let result = try run(LiveDaemon.daemonPath, ["--config", file, "--state-dir", "/proc/yanxiu-no-such-folder"])
+        #expect(!result.output.contains("configuration error"), "\(result.output)")
+        #expect(result.status != 78)
+    }
 }

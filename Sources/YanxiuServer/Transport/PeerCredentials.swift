@@ -15,15 +15,10 @@ enum PeerCredentials {
     }
 }
 
-/// Decides which peers are operators: root, and the configured uids and groups.
-struct OperatorPolicy: Sendable {
-    let uids: Set<UInt32>
-    let gids: Set<UInt32>
-    /// Users listed as members of an operator group (their primary group may differ).
-    let memberUIDs: Set<UInt32>
-
+extension OperatorPolicy {
+    /// The policy for configured uids and group names (or numbers), resolved through the
+    /// system's group database once, at start.
     init(uids: [UInt32], groups: [String]) {
-        self.uids = Set(uids)
         var gids = Set<UInt32>()
         var members = Set<UInt32>()
         for name in groups {
@@ -36,11 +31,6 @@ struct OperatorPolicy: Sendable {
                 member = member?.successor()
             }
         }
-        self.gids = gids
-        memberUIDs = members
-    }
-
-    func isOperator(uid: UInt32, gid: UInt32) -> Bool {
-        uid == 0 || uids.contains(uid) || gids.contains(gid) || memberUIDs.contains(uid)
+        self.init(uids: Set(uids), gids: gids, memberUIDs: members)
     }
 }

@@ -22,6 +22,6 @@ struct GenerateManual: ParsableCommand {
             ]),
             ("SEE ALSO", ["yanxiud(8), systemctl(1), sqlite3(1)"]),
         ]
-        FileHandle.standardOutput.write(Data(page.render().utf8))
+        Output.write(Array(page.render().utf8))
     }
 }

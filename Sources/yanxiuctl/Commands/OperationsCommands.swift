@@ -30,7 +30,7 @@ struct Stats: ParsableCommand {
         if options.json {
             Output.result(result, json: true)
         } else {
-            FileHandle.standardOutput.write(Data((result["text"]?.stringValue ?? "").utf8))
+            Output.write(Array((result["text"]?.stringValue ?? "").utf8))
         }
     }
 }

@@ -41,7 +41,7 @@ struct Report: ParsableCommand {
             if let csv {
                 let bytes = layout.csv(byteOrderMark: bom).bytes
                 if csv == "-" {
-                    FileHandle.standardOutput.write(Data(bytes))
+                    Output.write(Array(bytes))
                 } else {
                     guard FileManager.default.createFile(atPath: csv, contents: Data(bytes)) else {
                         Output.error("yanxiuctl: cannot write \(csv)")

@@ -4,11 +4,20 @@ import JSONRPC
 /// Printing: JSON for machines, indented text for people.
 enum Output {
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(Array((text + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStream.write(Array((text + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes bytes to standard output as they are (CSV, the manual page, metrics text).
+    static func write(_ bytes: [UInt8]) {
+        guard StandardStream.write(bytes, to: STDOUT_FILENO) else {
+            // The reader went away (`yanxiuctl … | head -1`) while SIGPIPE is ignored, as it is
+            // under systemd and some shells: end quietly with the status a SIGPIPE death gives.
+            exit(StandardStream.closedPipeStatus)
+        }
     }
 
     /// Redraws a one-line progress bar on standard error (only when it is a terminal).
@@ -17,7 +26,7 @@ enum Output {
         let width = 30
         let filled = Int(min(done, total) * Int64(width) / total)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) \(label)\(done >= total ? "\n" : "")".utf8))
+        StandardStream.write(Array("\r[\(bar)] \(done)/\(total) \(label)\(done >= total ? "\n" : "")".utf8), to: STDERR_FILENO)
     }
 
     /// Prints a result: compact JSON with `--json`, otherwise an indented key: value outline.

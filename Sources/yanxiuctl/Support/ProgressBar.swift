@@ -15,14 +15,14 @@ struct ProgressBar {
         let filled = total > 0 ? Int(min(done, total) * Int64(width) / total) : width
         let percent = total > 0 ? min(done, total) * 100 / total : 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)% \(done)/\(total)".utf8))
+        StandardStream.write(Array("\r\(label) \(bar) \(percent)% \(done)/\(total)".utf8), to: STDERR_FILENO)
         drawn = true
     }
 
     /// Ends the bar's line, if one was drawn.
     mutating func finish() {
         guard drawn else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
+        StandardStream.write(Array("\n".utf8), to: STDERR_FILENO)
         drawn = false
     }
 }
