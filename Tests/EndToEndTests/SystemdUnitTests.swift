@@ -111,13 +111,12 @@ struct SystemdUnitTests {
         #expect(entries == ["default:user::rw-", "default:group::rw-", "default:other::---", "default:group:yanxiu-operators:rw-"])
     }
 
-    @Test("the shipped yanxiud.conf is accepted and holds only comments")
+    @Test("the shipped yanxiud.conf is accepted, sets only that an installed service starts without sample data, and comments the rest")
     func shippedConfiguration() throws {
         let file = Paths.file("systemd/yanxiud.conf").path
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        for line in text.split(separator: "\n") {
-            #expect(line.hasPrefix("#"), "\(line)")
-        }
+        let settings = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.allSatisfy(\.isWhitespace) }
+        #expect(settings == ["sample-directory = none", "first-start-topic = none"])
         // A bad file fails at once (EX_CONFIG); this one gets as far as the state folder check.
         let result = try run(LiveDaemon.daemonPath, ["--config", file, "--state-dir", "/proc/yanxiu-no-such-folder"])
         #expect(!result.output.contains("configuration error"), "\(result.output)")
