@@ -78,6 +78,17 @@ enum AccountParams {
         return password
     }
 
+    /// The optional `client` (who the back end says is trying a password), or the shared key of calls
+    /// naming none; -32602 `empty`, `too_long` or `format` when it is not 1 to 128 printable ASCII characters.
+    static func client(_ call: RPCCall, _ field: String = "client") throws -> LoginClient {
+        guard let value = call.params[field] else { return .unnamed }
+        guard let text = value.stringValue else { throw DomainError.invalid(field: field, reason: "type") }
+        switch LoginClient.parse(text) {
+        case .success(let client): return client
+        case .failure(let error): throw DomainError.invalid(field: field, reason: error.reason)
+        }
+    }
+
     /// A value of a code list, or -32602 `notInList`.
     static func coded(_ call: RPCCall, _ field: String, list: CodeList) throws -> String {
         let value = try call.params.require(field)

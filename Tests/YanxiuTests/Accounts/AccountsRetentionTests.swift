@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import Yanxiu
 
-@Suite("Retention of account records, and the migration that made locks per phone")
+@Suite("Retention of account records, and the migration that made locks per phone and client")
 struct AccountsRetentionTests {
     private func migrated() throws -> DatabaseQueue {
         let queue = try DatabaseQueue()
@@ -62,7 +62,7 @@ struct AccountsRetentionTests {
                 try db.execute(sql: "INSERT INTO login_failure (phone, at) VALUES ('1', ?)", arguments: [at])
             }
             for (phone, until) in [("1", now), ("2", now + 1)] {
-                try db.execute(sql: "INSERT INTO login_lock (phone, locked_until) VALUES (?, ?)", arguments: [phone, until])
+                try db.execute(sql: "INSERT INTO login_lock (phone, client, locked_until) VALUES (?, '', ?)", arguments: [phone, until])
             }
             for at in [now - 900, now - 899] {
                 try AuditLog.record(db, at: at, actor: AuditActor(uid: 33), action: "account.locked", target: "phone:1")
@@ -79,6 +79,25 @@ struct AccountsRetentionTests {
 
             for at in 0..<5 { try db.execute(sql: "INSERT INTO login_failure (phone, at) VALUES ('3', ?)", arguments: [at]) }
             #expect(try retention.prune(db, now: now, limit: 2).failures == 2)
+        }
+    }
+}
+
+extension AccountsRetentionTests {
+    @Test("an ended lock of one client goes, the running lock of another client of the same number stays")
+    func locksPerClient() throws {
+        let queue = try migrated()
+        let retention = AccountsRetention(outboxMs: 700, failureAuditMs: 900, loginWindowMs: 150, smsWindowMs: 240)
+        try queue.write { db in
+            for (client, until) in [("198.51.100.7", 1_000), ("203.0.113.5", 2_000), ("", 3_000)] {
+                try db.execute(sql: "INSERT INTO login_lock (phone, client, locked_until) VALUES ('13900000001', ?, ?)", arguments: [client, until])
+            }
+            #expect(try retention.prune(db, now: 1_000, limit: 10).locks == 1)
+            #expect(try String.fetchAll(db, sql: "SELECT client FROM login_lock ORDER BY client") == ["", "203.0.113.5"])
+            #expect(try LoginGuard().lockedUntil(db, phone: "13900000001", client: LoginClient.parse("203.0.113.5").get(), now: 1_000) == 2_000)
+            // The account shows the latest end among its number's locks.
+            try db.execute(sql: "INSERT INTO account (phone, password_hash, created_at, updated_at) VALUES ('13900000001', 'x', 0, 0)")
+            #expect(try AccountRecord.fetch(db, phone: "13900000001")?.passwordLockedUntil == 3_000)
         }
     }
 }

@@ -1,25 +1,28 @@
 import GRDB
+import JSONRPC
 
-/// Counts failed password logins per phone and locks password login for the phone at the limit.
+/// Counts failed password logins per phone and client, and locks password login for that pair at the limit.
 ///
 /// Registered and unknown phones are counted, locked and answered alike, so the lock tells a
-/// caller nothing about registration. A lock holds password login only: proving the phone
-/// (a login or reset code) lifts it, so nobody who merely knows a number can keep its owner
-/// out (`LoginLockout`).
+/// caller nothing about registration. A lock holds only the client whose guesses caused it (calls
+/// naming no client share one per phone), so a stranger guessing from their own address never
+/// locks the owner's. It holds password login only: proving the phone (a login or reset code)
+/// lifts every lock of the number (`LoginLockout`, `LoginClient`).
 public struct LoginGuard: Sendable {
     public var lockout: LoginLockout
 
     public init(lockout: LoginLockout = .standard) { self.lockout = lockout }
 
-    /// The instant the phone's password lock ends, when it is locked now.
-    public func lockedUntil(_ db: Database, phone: String, now: Int64) throws -> Int64? {
-        let until = try Int64.fetchOne(db, sql: "SELECT locked_until FROM login_lock WHERE phone = ?", arguments: [phone])
+    /// The instant the lock of the phone and client ends, when it is locked now.
+    public func lockedUntil(_ db: Database, phone: String, client: LoginClient = .unnamed, now: Int64) throws -> Int64? {
+        let until = try Int64.fetchOne(
+            db, sql: "SELECT locked_until FROM login_lock WHERE phone = ? AND client = ?", arguments: [phone, client.key])
         return lockout.remainingMs(lockedUntil: until, now: now) == nil ? nil : until
     }
 
-    /// 403 `account.locked` with `retryAfterMs` while password login is locked for the phone.
-    public func lockError(_ db: Database, phone: String, now: Int64) throws -> DomainError? {
-        guard let until = try lockedUntil(db, phone: phone, now: now) else { return nil }
+    /// 403 `account.locked` with `retryAfterMs` while password login is locked for the phone and client.
+    public func lockError(_ db: Database, phone: String, client: LoginClient = .unnamed, now: Int64) throws -> DomainError? {
+        guard let until = try lockedUntil(db, phone: phone, client: client, now: now) else { return nil }
         return Self.lockedError(remainingMs: until - now)
     }
 
@@ -28,24 +31,34 @@ public struct LoginGuard: Sendable {
                     data: ["retryAfterMs": .int64(remainingMs)])
     }
 
-    /// Records a failure (audited) and locks the phone at the limit (audited too); returns the refusal to send.
-    public func recordFailure(_ db: Database, phone: String, account: AccountRecord?, actor: AuditActor, now: Int64) throws -> DomainError {
-        try db.execute(sql: "INSERT INTO login_failure (phone, at) VALUES (?, ?)", arguments: [phone, now])
+    /// Records a failure (audited) and locks the phone for this client at the limit (audited too); returns the refusal to send.
+    public func recordFailure(
+        _ db: Database, phone: String, client: LoginClient = .unnamed, account: AccountRecord?, actor: AuditActor, now: Int64
+    ) throws -> DomainError {
+        try db.execute(sql: "INSERT INTO login_failure (phone, client, at) VALUES (?, ?, ?)", arguments: [phone, client.key, now])
         let target = account.map { AccountRecord.target($0.id) } ?? "phone:\(Masking.phoneNumber(phone))"
-        try AuditLog.record(db, at: now, actor: actor, action: "account.login_failed", target: target,
-                            detail: ["phone": .string(Masking.phoneNumber(phone))])
-        let times = try Int64.fetchAll(db, sql: "SELECT at FROM login_failure WHERE phone = ? AND at > ?", arguments: [phone, now - lockout.windowMs])
+        var failed: JSONObject = ["phone": .string(Masking.phoneNumber(phone))]
+        if let name = client.name { failed["client"] = .string(name) }
+        try AuditLog.record(db, at: now, actor: actor, action: "account.login_failed", target: target, detail: failed)
+        let times = try Int64.fetchAll(
+            db, sql: "SELECT at FROM login_failure WHERE phone = ? AND client = ? AND at > ?", arguments: [phone, client.key, now - lockout.windowMs])
         guard let until = lockout.lockedUntil(now: now, failureTimes: times) else {
             return DomainError.unauthorized("account.credentials_invalid", "Wrong phone number or password")
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO login_lock (phone, locked_until) VALUES (?, ?)", arguments: [phone, until])
-        try db.execute(sql: "DELETE FROM login_failure WHERE phone = ?", arguments: [phone])
-        try AuditLog.record(db, at: now, actor: actor, action: "account.locked", target: target,
-                            detail: ["until": .string(Timestamp.format(until)), "failures": .int(times.count)])
+        try db.execute(sql: "INSERT OR REPLACE INTO login_lock (phone, client, locked_until) VALUES (?, ?, ?)", arguments: [phone, client.key, until])
+        try forgetFailures(db, phone: phone, client: client)
+        var locked: JSONObject = ["until": .string(Timestamp.format(until)), "failures": .int(times.count)]
+        if let name = client.name { locked["client"] = .string(name) }
+        try AuditLog.record(db, at: now, actor: actor, action: "account.locked", target: target, detail: locked)
         return Self.lockedError(remainingMs: until - now)
     }
 
-    /// Forgets the phone's failures and lifts its lock: after a password login, or once the phone was proven.
+    /// Forgets the failures of the phone and client after a right password; other clients' failures and locks stay.
+    public func forgetFailures(_ db: Database, phone: String, client: LoginClient) throws {
+        try db.execute(sql: "DELETE FROM login_failure WHERE phone = ? AND client = ?", arguments: [phone, client.key])
+    }
+
+    /// Forgets every failure of the phone and lifts every lock of it, whoever caused them: once the phone was proven.
     public func clear(_ db: Database, phone: String) throws {
         try db.execute(sql: "DELETE FROM login_failure WHERE phone = ?", arguments: [phone])
         try db.execute(sql: "DELETE FROM login_lock WHERE phone = ?", arguments: [phone])

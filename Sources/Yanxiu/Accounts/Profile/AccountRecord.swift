@@ -36,8 +36,11 @@ public struct AccountRecord: Sendable, Hashable {
         createdAt = row["created_at"]
     }
 
-    /// Password locks are kept per phone (`login_lock`), registered or not.
-    static let selection = "SELECT account.*, login_lock.locked_until AS lock_until FROM account LEFT JOIN login_lock ON login_lock.phone = account.phone"
+    /// Password locks are kept per phone and client (`login_lock`), registered or not; the account
+    /// shows the latest end of any of its number's locks.
+    static let selection = """
+        SELECT account.*, (SELECT max(locked_until) FROM login_lock WHERE login_lock.phone = account.phone) AS lock_until FROM account
+        """
 
     public static func fetch(_ db: Database, id: Int64) throws -> AccountRecord? {
         try Row.fetchOne(db, sql: "\(selection) WHERE account.id = ?", arguments: [id]).map(AccountRecord.init(row:))

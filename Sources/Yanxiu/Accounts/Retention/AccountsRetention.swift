@@ -46,7 +46,7 @@ public struct AccountsRetention: Sendable, Equatable {
     public func prune(_ db: Database, now: Int64, limit: Int) throws -> Removed {
         func delete(_ table: String, key: String, _ condition: String, _ arguments: StatementArguments) throws -> Int {
             try db.execute(
-                sql: "DELETE FROM \(table) WHERE \(key) IN (SELECT \(key) FROM \(table) WHERE \(condition) LIMIT \(limit))", arguments: arguments)
+                sql: "DELETE FROM \(table) WHERE (\(key)) IN (SELECT \(key) FROM \(table) WHERE \(condition) LIMIT \(limit))", arguments: arguments)
             return db.changesCount
         }
         var removed = Removed()
@@ -54,7 +54,7 @@ public struct AccountsRetention: Sendable, Equatable {
         removed.codes = try delete("sms_code", key: "id", "created_at <= ?", [now - smsWindowMs])
         removed.outbox = try delete("sms_outbox", key: "id", "sent_at <= ?", [now - outboxMs])
         removed.failures = try delete("login_failure", key: "id", "at <= ?", [now - loginWindowMs])
-        removed.locks = try delete("login_lock", key: "phone", "locked_until <= ?", [now])
+        removed.locks = try delete("login_lock", key: "phone, client", "locked_until <= ?", [now])
         let actions = AccountsRetentionSchema.anonymousFailureActions.map { "'\($0)'" }.joined(separator: ", ")
         removed.audit = try delete("audit", key: "id", "actor_account IS NULL AND action IN (\(actions)) AND at <= ?", [now - failureAuditMs])
         return removed

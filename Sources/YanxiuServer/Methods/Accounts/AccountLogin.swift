@@ -43,15 +43,16 @@ enum AccountLogin {
 
     static func login(_ app: AppContext, _ call: RPCCall) async throws -> JSONValue {
         let phone = try AccountParams.phone(call)
+        let client = try AccountParams.client(call)
         switch (call.params.string("password"), call.params.string("code")) {
         case (nil, nil): throw DomainError.invalid([.init(field: "password", reason: "required"), .init(field: "code", reason: "required")])
         case (.some, .some): throw DomainError.invalid(field: "code", reason: "exclusive")
-        case (let password?, nil): return try await withPassword(app, call, phone: phone, password: password)
+        case (let password?, nil): return try await withPassword(app, call, phone: phone, client: client, password: password)
         case (nil, _?): return try await withCode(app, phone: phone, code: try AccountParams.code(call))
         }
     }
 
-    /// A code proves the phone: it opens a session even while password login is locked, and lifts that lock.
+    /// A code proves the phone: it opens a session even while password login is locked, and lifts every lock of the number.
     static func withCode(_ app: AppContext, phone: PhoneNumber, code: String) async throws -> JSONValue {
         let now = app.clock.nowMs
         let book = app.smsCodes
@@ -72,11 +73,12 @@ enum AccountLogin {
 
     /// Registered and unknown phones take the same steps (a read, one scrypt verification against
     /// the account's hash or a decoy of the configured strength, a write) and get the same refusals.
-    static func withPassword(_ app: AppContext, _ call: RPCCall, phone: PhoneNumber, password: String) async throws -> JSONValue {
+    /// Failures and locks are the client's own: another client's lock on the number does not hold this one.
+    static func withPassword(_ app: AppContext, _ call: RPCCall, phone: PhoneNumber, client: LoginClient, password: String) async throws -> JSONValue {
         let loginGuard = app.loginGuard
         let readAt = app.clock.nowMs
         let (account, locked) = try await app.store.read { db in
-            (try AccountRecord.fetch(db, phone: phone.digits), try loginGuard.lockError(db, phone: phone.digits, now: readAt))
+            (try AccountRecord.fetch(db, phone: phone.digits), try loginGuard.lockError(db, phone: phone.digits, client: client, now: readAt))
         }
         if let locked { throw locked }
         let hasher = app.passwordHasher
@@ -87,17 +89,17 @@ enum AccountLogin {
         guard matches, let account else {
             let now = app.clock.nowMs
             return try await app.store.writeKeeping { db in
-                if let locked = try loginGuard.lockError(db, phone: phone.digits, now: now) { return .failure(locked) }
+                if let locked = try loginGuard.lockError(db, phone: phone.digits, client: client, now: now) { return .failure(locked) }
                 let current = try AccountRecord.fetch(db, phone: phone.digits)
-                return .failure(try loginGuard.recordFailure(db, phone: phone.digits, account: current, actor: actor, now: now))
+                return .failure(try loginGuard.recordFailure(db, phone: phone.digits, client: client, account: current, actor: actor, now: now))
             }
         }
         // Hashes made with weaker parameters are replaced while the password is at hand.
         let upgraded = hasher.isStronger(than: account.passwordHash) ? try await Offload.run { try hasher.hash(password) } : nil
         let now = app.clock.nowMs
         return sessionJSON(try await app.store.writeKeeping { db in
-            if let locked = try loginGuard.lockError(db, phone: phone.digits, now: now) { return .failure(locked) }
-            try loginGuard.clear(db, phone: phone.digits)
+            if let locked = try loginGuard.lockError(db, phone: phone.digits, client: client, now: now) { return .failure(locked) }
+            try loginGuard.forgetFailures(db, phone: phone.digits, client: client)
             if let upgraded {
                 try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [upgraded, account.id])
             }
@@ -110,6 +112,7 @@ enum AccountLogin {
         let session = try await app.account(call)
         let oldPassword = try call.params.require("oldPassword")
         let newPassword = try AccountParams.password(call, "newPassword")
+        let client = try AccountParams.client(call)
         let account = try await app.store.read { db in try AccountRecord.require(db, id: session.accountID) }
         let loginGuard = app.loginGuard
         // The session proved the account, so a lock others caused on its phone does not stand in the
@@ -118,10 +121,10 @@ enum AccountLogin {
         let actor = app.actor(call, account: session)
         guard matches else {
             let now = app.clock.nowMs
-            // A wrong old password is a guess like any other: it counts towards the lock, and the
-            // guess that locks also ends the session it came through.
+            // A wrong old password is a guess like any other: it counts towards the client's lock, and
+            // the guess that locks also ends the session it came through.
             return try await app.store.writeKeeping { db in
-                let refusal = try loginGuard.recordFailure(db, phone: account.phone, account: account, actor: actor, now: now)
+                let refusal = try loginGuard.recordFailure(db, phone: account.phone, client: client, account: account, actor: actor, now: now)
                 if refusal.reason == "account.locked" { try SessionAuthenticator.revoke(db, tokenHash: session.tokenHash) }
                 return .failure(refusal)
             }

@@ -6,7 +6,14 @@ import Yanxiu
 struct AccountMethods {
     let app: AppContext
 
+    /// Who is trying the password, as the back end that faces people names them.
+    static let clientParam = ParamSpec.string(
+        "client", required: false,
+        "the end user's address or another stable identifier the back end holds for the person (1 to 128 printable ASCII characters); wrong passwords are counted and locked per phone and client, calls without it share one lock per phone",
+        maxLength: LoginClient.maxLength)
+
     func descriptors() -> [MethodDescriptor] {
+        let clientParam = Self.clientParam
         let app = self.app
         return [
             MethodDescriptor(
@@ -25,6 +32,7 @@ struct AccountMethods {
                     .string("phone", "mainland mobile number", maxLength: 32),
                     .string("password", required: false, "the password (or give code)", maxLength: 1024),
                     .string("code", required: false, "a login code (or give password)", maxLength: 16),
+                    clientParam,
                 ],
                 result: "{session, userId, expiresAt}",
                 errors: ["params.invalid", "account.credentials_invalid", "account.locked", "account.unknown", "sms.code_invalid"]
@@ -41,7 +49,7 @@ struct AccountMethods {
                 "account.changePassword", "Replaces the password; every session ends and a new one is returned.", access: .user,
                 params: [
                     .string("session", "session token"), .string("oldPassword", "the current password", maxLength: 1024),
-                    .string("newPassword", "8 to 64 characters with letters and digits", maxLength: 1024),
+                    .string("newPassword", "8 to 64 characters with letters and digits", maxLength: 1024), clientParam,
                 ],
                 result: "{session, userId, expiresAt}",
                 errors: ["params.invalid", "session.unknown", "session.expired", "account.credentials_invalid", "account.locked"]
