@@ -4,21 +4,12 @@ import Yanxiu
 
 /// Removes sessions, SMS codes and messages, failed logins, locks and anonymous failure audit
 /// rows past their time (`AccountsRetention`), in small batches through the writer.
-struct AccountsPruneService: Service {
+struct AccountsPruneService: PeriodicPruneService {
     let store: Store
     let clock: any DaemonClock
     let retention: AccountsRetention
     let interval: Duration
     let logger: Logger
-
-    func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await pruneOnce()
-                try await Task.sleep(for: interval)
-            }
-        }
-    }
 
     func pruneOnce() async {
         let now = clock.nowMs

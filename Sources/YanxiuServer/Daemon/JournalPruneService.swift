@@ -3,22 +3,12 @@ import ServiceLifecycle
 import Yanxiu
 
 /// Prunes the heartbeat journal past its retention period, in small batches through the writer.
-struct JournalPruneService: Service {
+struct JournalPruneService: PeriodicPruneService {
     let store: Store
     let clock: any DaemonClock
     let retentionMs: Int64
     let interval: Duration
     let logger: Logger
-
-    func run() async throws {
-        // A graceful stop cancels the wait at once; cancellation ends the loop.
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await pruneOnce()
-                try await Task.sleep(for: interval)
-            }
-        }
-    }
 
     func pruneOnce() async {
         let cutoff = clock.nowMs - retentionMs

@@ -14,6 +14,16 @@ struct SerialPermutationTests {
         }
     }
 
+    /// Serials already issued must never be given again: the same key and counter always give
+    /// the same number, in every version of the daemon.
+    @Test("known answers: the numbers of databases already in use never change")
+    func knownAnswers() {
+        #expect(SerialPermutation(key: 7).number(forSequence: 0) == 931_323_295_824)
+        #expect(SerialPermutation(key: 7).number(forSequence: 1) == 701_067_797_002)
+        #expect(SerialPermutation(key: 0x0123_4567_89AB_CDEF).number(forSequence: 123_456_789) == 839_845_275_342)
+        #expect(SerialPermutation(key: .max).number(forSequence: 1 << 39) == 164_754_564_885)
+    }
+
     @Test("200,000 consecutive counters give 200,000 distinct serials")
     func distinct() {
         let permutation = SerialPermutation(key: 0x1234_5678_9ABC_DEF0)
