@@ -24,6 +24,10 @@ final class ReportFixture: @unchecked Sendable {
 
     private init() throws {
         daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
+        // A static is never deinitialised, so the shared daemon would outlive the test process.
+        atexit {
+            if case .success(let fixture) = ReportFixture.shared { _ = fixture.daemon.stop(signal: SIGKILL) }
+        }
         try daemon.call("testClock.set", ["time": "2023-01-10T08:00:00+08:00"])
         var players: [SimulatedPlayer] = []
         let lessons = try Self.lessons(daemon)
