@@ -25,8 +25,9 @@ final class ReportFixture: @unchecked Sendable {
     private init() throws {
         daemon = try LiveDaemon(config: ["password-scrypt-log-n": "10"])
         // A static is never deinitialised, so the shared daemon would outlive the test process.
+        // At exit only a signal is sent: nothing that waits on Foundation, which may be gone by then.
         atexit {
-            if case .success(let fixture) = ReportFixture.shared { _ = fixture.daemon.stop(signal: SIGKILL) }
+            if case .success(let fixture) = ReportFixture.shared { kill(fixture.daemon.process.processIdentifier, SIGKILL) }
         }
         try daemon.call("testClock.set", ["time": "2023-01-10T08:00:00+08:00"])
         var players: [SimulatedPlayer] = []
