@@ -25,13 +25,13 @@ struct BenchCertificates: AsyncParsableCommand {
         let folder = directory ?? NSTemporaryDirectory() + "yanxiu-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
-        let store = try Store(path: folder + "/bench.sqlite")
+        let store = try SQLiteStore(path: folder + "/bench.sqlite")
 
         var started = DispatchTime.now()
         try BenchSeed(teachers: teachers, lessons: lessons).write(into: store)
         print("seeded \(teachers) qualifying teachers (\(teachers * lessons) completed lessons) in \(seconds(since: started)) s")
 
-        let keyring = try await store.write { db in
+        let keyring = try await store.writeDatabase { db in
             try IssuerKeyring.register(db, key: .generate(), issuerName: IssuerKeyring.defaultIssuerName, now: 0)
         }
         let clock = TestClock(startMs: BenchSeed.windowEnd + 1)
@@ -39,7 +39,7 @@ struct BenchCertificates: AsyncParsableCommand {
         started = DispatchTime.now()
         let report = try await issuance.run(topicId: BenchSeed.topicId)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let stored = try await store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM certificate")! }
+        let stored = try await store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM certificate")! }
         print("issued \(report.issued) certificates (\(stored) stored) in \(String(format: "%.2f", elapsed)) s: "
               + "\(Int(Double(report.issued) / elapsed)) certificates/s on \(ProcessInfo.processInfo.activeProcessorCount) processors")
         let rerun = try await issuance.run(topicId: BenchSeed.topicId)

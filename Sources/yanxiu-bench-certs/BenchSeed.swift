@@ -11,7 +11,7 @@ struct BenchSeed {
     let teachers: Int
     let lessons: Int
 
-    func write(into store: Store) throws {
+    func write(into store: SQLiteStore) throws {
         try store.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO topic (id, title, window_start, window_end, rules, document_hash, created_at, updated_at)

@@ -12,7 +12,7 @@ enum BenchDataSet {
 
     /// Seeds `teachers` enrolled accounts with sessions into a new database at `path`.
     static func seed(path: String, teachers: Int, now: Int64) throws {
-        let store = try Store(path: path)
+        let store = try SQLiteStore(path: path)
         try store.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO topic (id, title, window_start, window_end, rules, document_hash, created_at, updated_at)

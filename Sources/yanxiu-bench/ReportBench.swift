@@ -28,13 +28,13 @@ struct ReportBench: AsyncParsableCommand {
             print(String(format: "seeded %d enrolments in %d schools in %.1f s (%.0f MiB)", enrolments, schools,
                          Date().timeIntervalSince(started), Self.mebibytes(path)))
         }
-        let store = try Store(path: path)
+        let store = try SQLiteStore(path: path)
         for grouping in ReportGrouping.allCases {
             var times: [Double] = []
             var rows = 0
             for _ in 0..<runs {
                 let started = Date()
-                let report = try await store.read { db in
+                let report = try await store.readDatabase { db in
                     try TopicReport.build(db, topicID: ReportDataSet.topicId, grouping: grouping, schools: nil)
                 }
                 times.append(Date().timeIntervalSince(started) * 1000)

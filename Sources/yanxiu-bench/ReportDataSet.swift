@@ -17,7 +17,7 @@ struct ReportDataSet {
     static let provinces = 31, citiesPerProvince = 4, countiesPerCity = 16
 
     func write(path: String) throws {
-        let store = try Store(path: path)
+        let store = try SQLiteStore(path: path)
         try store.pool.writeWithoutTransaction { db in
             // Seeding a scratch file: the rows are consistent by construction, and checking a
             // million foreign keys would only slow it down.

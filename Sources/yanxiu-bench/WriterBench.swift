@@ -15,8 +15,8 @@ struct WriterBench: AsyncParsableCommand {
         let directory = NSTemporaryDirectory() + "yanxiu-bench-writer-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try Store(path: directory + "/bench.sqlite")
-        try await store.write { db in
+        let store = try SQLiteStore(path: directory + "/bench.sqlite")
+        try await store.writeDatabase { db in
             try db.execute(sql: "CREATE TABLE bench (id INTEGER PRIMARY KEY, caller INTEGER NOT NULL, n INTEGER NOT NULL, payload TEXT NOT NULL)")
         }
         let start = ContinuousClock.now
@@ -25,7 +25,7 @@ struct WriterBench: AsyncParsableCommand {
             for caller in 0..<callers {
                 group.addTask {
                     for n in 0..<perCaller {
-                        try await store.write { db in
+                        try await store.writeDatabase { db in
                             try db.cachedStatement(sql: "INSERT INTO bench (caller, n, payload) VALUES (?, ?, ?)")
                                 .execute(arguments: [caller, n, "heartbeat-sized payload of about sixty bytes, like a journal row"])
                         }

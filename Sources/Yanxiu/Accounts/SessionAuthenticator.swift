@@ -56,7 +56,7 @@ public enum SessionAuthenticator {
 
     /// Slides the session's expiry through the writer when it is due; not awaited, since
     /// renewal is no part of the request that proved the session.
-    public static func renewIfDue(_ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64, store: Store) {
+    public static func renewIfDue(_ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64, store: SQLiteStore) {
         guard needsRenewal(account, now: now, lifetimeMs: lifetimeMs) else { return }
         store.writer.submit({ db in try renew(db, account, now: now, lifetimeMs: lifetimeMs) }, completion: { _ in })
     }

@@ -10,12 +10,12 @@ import JSONRPC
 /// through the store's group-commit writer, and the caller is answered after the commit.
 public final class HeartbeatPool: Sendable {
     let lanes: [ProgressLane]
-    let store: Store
+    let store: SQLiteStore
     let clock: any DaemonClock
     public let lessons: LessonCache
     public let settings: ProgressSettings
 
-    public init(store: Store, clock: any DaemonClock, settings: ProgressSettings, laneCount: Int, queueLimit: Int) {
+    public init(store: SQLiteStore, clock: any DaemonClock, settings: ProgressSettings, laneCount: Int, queueLimit: Int) {
         self.store = store
         self.clock = clock
         self.settings = settings

@@ -1,77 +1,35 @@
-import Foundation
-import GRDB
-import Logging
+/// The daemon's database, whichever engine holds it.
+///
+/// Every use case reaches its data through one `StoreTransaction`: the operations of each area
+/// (`tx.accounts`, `tx.enrollments`, ...) run inside the same transaction and commit together or
+/// not at all. Writes are group-committed: many callers' units share one commit, each unit in a
+/// savepoint of its own, so one unit's failure rolls back that unit only. A reply to a write
+/// means its commit is durable.
+///
+/// Storage failures (disk full, server away, shutting down) surface as `StoreError`; the
+/// server answers them with 503.
+public protocol Store: Sendable {
+    /// Runs `work` in the next group commit and returns its value once committed.
+    func write<T: Sendable>(_ work: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T
 
-/// The daemon's SQLite database: a WAL pool for reads and one group-commit writer for writes.
-public final class Store: Sendable {
-    public let pool: DatabasePool
-    public let writer: GroupCommitWriter
-    public let path: String
-    /// A connection of its own for checkpoints, so they run beside the writer instead of inside its commits.
-    private let checkpointer: DatabaseQueue
+    /// Callback form of `write`, for callers that live on Dispatch queues (the heartbeat lanes).
+    func submit<T: Sendable>(
+        _ work: @escaping @Sendable (any StoreTransaction) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void)
 
-    /// Opens (creating if needed) the database at `path` and runs pending migrations.
-    public init(path: String, logger: Logger = Logger(label: "yanxiu.store")) throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
-        configuration.maximumReaderCount = 4
-        configuration.label = "yanxiu"
-        configuration.prepareDatabase { db in
-            // A reply means the change is on disk: FULL syncs the WAL at every commit.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Commits never run a checkpoint themselves (it would stall every caller in the
-            // batch behind an fsync of the main file); `checkpoint()` does it beside them.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
-        }
-        self.path = path
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Migrations.migrator.migrate(pool)
-        writer = GroupCommitWriter(database: pool)
-        var checkpointConfiguration = Configuration()
-        checkpointConfiguration.busyMode = .timeout(5)
-        checkpointConfiguration.label = "yanxiu.checkpoint"
-        checkpointer = try DatabaseQueue(path: path, configuration: checkpointConfiguration)
-        let version = try schemaVersion()
-        logger.info("store open", metadata: ["store.path": "\(path)", "store.schema": "\(version)"])
-    }
+    /// Runs `work` in a read-only transaction that sees one committed state.
+    func read<T: Sendable>(_ work: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T
 
-    /// The name of the last applied migration, and how many there are.
-    public func schemaVersion() throws -> Int {
-        try pool.read { db in try Migrations.migrator.appliedIdentifiers(db).count }
-    }
+    /// Blocking form of `read`, for callers on Dispatch queues.
+    func readNow<T>(_ work: (any StoreTransaction) throws -> T) throws -> T
+}
 
-    /// Writes `work` through the group-commit writer, mapping storage failures to 503.
-    public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await writer.write(work)
-        } catch {
-            throw StoreError.classify(error)
-        }
-    }
-
-    /// Reads on one of the pool's reader connections, off the cooperative pool.
-    public func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.read(work)
-        } catch {
-            throw StoreError.classify(error)
-        }
-    }
-
-    /// Copies committed WAL frames into the main file without blocking the writer or readers
-    /// (SQLite's PASSIVE mode); returns the WAL's size in frames and how many were copied.
-    @discardableResult
-    public func checkpoint() throws -> (walFrames: Int, checkpointed: Int) {
-        try checkpointer.writeWithoutTransaction { db in
-            let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
-            return (row?[1] ?? 0, row?[2] ?? 0)
-        }
-    }
-
-    /// Finishes pending writes and folds the WAL back into the main file.
-    public func close() throws {
-        writer.close()
-        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+extension Store {
+    /// Writes `work` and commits whatever it did even when its answer is a refusal, then throws the refusal.
+    ///
+    /// A wrong SMS code or password must still count its attempt and leave its audit line:
+    /// throwing inside the unit would roll those back with everything else.
+    public func writeKeeping<T: Sendable>(_ work: @escaping @Sendable (any StoreTransaction) throws -> Result<T, DomainError>) async throws -> T {
+        try await write(work).get()
     }
 }

@@ -40,7 +40,7 @@ extension AppContext {
             throw DomainError.unauthorized("session.unknown", "A session is required (or an operator peer)")
         }
         let account = try await account(call)
-        let allowed = try await store.read { db in try isAllowed(db, account.accountID) }
+        let allowed = try await store.readDatabase { db in try isAllowed(db, account.accountID) }
         guard allowed else { throw DomainError.forbidden("This account holds no grant for this school or county") }
         return actor(call, account: account)
     }

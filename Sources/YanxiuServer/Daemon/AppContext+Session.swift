@@ -8,7 +8,7 @@ extension AppContext {
     func account(_ call: RPCCall) async throws -> AuthenticatedAccount {
         let token = try call.params.require("session")
         let now = clock.nowMs
-        let account = try await store.read { db in try SessionAuthenticator.authenticate(db, token: token, now: now) }
+        let account = try await store.readDatabase { db in try SessionAuthenticator.authenticate(db, token: token, now: now) }
         SessionAuthenticator.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs, store: store)
         return account
     }

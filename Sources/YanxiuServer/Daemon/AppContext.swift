@@ -8,7 +8,7 @@ struct AppContext: Sendable {
     static let version = "0.1.0"
 
     let configuration: DaemonConfiguration
-    let store: Store
+    let store: SQLiteStore
     let clock: any DaemonClock
     /// Set when the daemon runs with `--test-clock`.
     let testClock: TestClock?

@@ -4,7 +4,7 @@ import Yanxiu
 
 /// Folds the WAL back into the database file every few seconds, off the writer's path.
 struct CheckpointService: Service {
-    let store: Store
+    let store: SQLiteStore
     let interval: Duration
     let logger: Logger
 

@@ -54,7 +54,7 @@ public enum Daemon {
 
     /// The issuer key (created on first start unless one is provided), its place among the
     /// known keys, and the renderer, whose fonts take a moment to read.
-    static func certificateServices(_ configuration: DaemonConfiguration, store: Store, clock: any DaemonClock, logger: Logger) async throws -> CertificateServices {
+    static func certificateServices(_ configuration: DaemonConfiguration, store: SQLiteStore, clock: any DaemonClock, logger: Logger) async throws -> CertificateServices {
         let source = IssuerKeySource.choose(
             configuredPath: configuration.issuerKeyPath,
             credentialsDirectory: ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"],
@@ -67,7 +67,7 @@ public enum Daemon {
         }
         let name = configuration.issuerName
         let now = clock.nowMs
-        let keyring = try await store.write { db in try IssuerKeyring.register(db, key: key, issuerName: name, now: now) }
+        let keyring = try await store.writeDatabase { db in try IssuerKeyring.register(db, key: key, issuerName: name, now: now) }
         logger.info("certificate issuer", metadata: ["issuer.did": "\(key.did)", "issuer.known_keys": "\(keyring.known.count)"])
         var renderer: CertificatePDFRenderer?
         do {

@@ -44,7 +44,7 @@ struct RPCServerService: Service {
 
 /// Keeps the store open for the daemon's life; at the end finishes writes and checkpoints the WAL.
 struct StoreService: Service {
-    let store: Yanxiu.Store
+    let store: Yanxiu.SQLiteStore
     let notifier: Notifier
     let logger: Logger
 

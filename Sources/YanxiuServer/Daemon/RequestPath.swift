@@ -11,7 +11,7 @@ import Yanxiu
 /// process, so what is fuzzed is what is served.
 public struct RequestPath: Sendable {
     public let dispatcher: Dispatcher
-    public let store: Store
+    public let store: SQLiteStore
     let app: AppContext
 
     /// Opens (creating and migrating) the store of `configuration` and builds the method table.
@@ -24,7 +24,7 @@ public struct RequestPath: Sendable {
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         // The metrics backend must be in place before the store and the pool make their instruments.
         let metrics = DaemonMetrics.shared
-        let store = try Store(path: configuration.databasePath, logger: logger)
+        let store = try SQLiteStore(path: configuration.databasePath, logger: logger)
         let testClock = configuration.testClock ? TestClock() : nil
         let clock: any DaemonClock = testClock ?? SystemClock()
         let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount

@@ -9,7 +9,7 @@ import Yanxiu
 /// They act on the real writer so that the tests observe what a real fault would cause: a
 /// writer stuck in a commit, or a database that cannot grow (as on a full disk).
 struct FaultMethods {
-    let store: Store
+    let store: SQLiteStore
 
     func descriptors() -> [MethodDescriptor] {
         let store = self.store
@@ -21,7 +21,7 @@ struct FaultMethods {
                 guard let seconds = call.params.double("seconds"), seconds >= 0, seconds <= 60 else {
                     throw RPCError.invalidParams(field: "seconds", reason: "range")
                 }
-                try await store.write { _ in Thread.sleep(forTimeInterval: seconds) }
+                try await store.writeDatabase { _ in Thread.sleep(forTimeInterval: seconds) }
                 return ["stalledMs": .int64(Int64(seconds * 1000))]
             },
             MethodDescriptor(
@@ -45,7 +45,7 @@ struct FaultMethods {
             ) { call in
                 let extra = call.params.int64("extraPages")
                 // max_page_count is a setting of the connection, so it is set on the writer's own.
-                let (pages, limit) = try await store.write { db -> (Int64, Int64) in
+                let (pages, limit) = try await store.writeDatabase { db -> (Int64, Int64) in
                     let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
                     let wanted = extra.map { pages + $0 } ?? Int64(UInt32.max - 1)
                     let limit = try Int64.fetchOne(db, sql: "PRAGMA max_page_count = \(wanted)") ?? wanted

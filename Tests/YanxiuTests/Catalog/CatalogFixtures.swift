@@ -14,11 +14,11 @@ enum CatalogFixtures {
     }
 
     /// A fresh migrated database in a temporary folder; the folder goes when `body` returns.
-    static func withStore<T>(_ body: (Store) async throws -> T) async throws -> T {
+    static func withStore<T>(_ body: (SQLiteStore) async throws -> T) async throws -> T {
         let directory = NSTemporaryDirectory() + "yanxiu-catalog-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try Store(path: directory + "/test.sqlite")
+        let store = try SQLiteStore(path: directory + "/test.sqlite")
         defer { store.writer.close() }
         return try await body(store)
     }
@@ -53,14 +53,14 @@ enum CatalogFixtures {
         ]
     }
 
-    static func importTopic(_ store: Store, _ value: JSONValue, now: Int64 = 1_000) async throws -> TopicImportResult {
+    static func importTopic(_ store: SQLiteStore, _ value: JSONValue, now: Int64 = 1_000) async throws -> TopicImportResult {
         let document = try TopicDocumentReader.read(value)
-        return try await store.write { db in try TopicImporter.run(db, document, now: now) }
+        return try await store.writeDatabase { db in try TopicImporter.run(db, document, now: now) }
     }
 
     /// Someone's progress on a lesson, as the progress code records it.
-    static func recordProgress(_ store: Store, accountID: Int64, lessonID: String, topicID: String) async throws {
-        try await store.write { db in
+    static func recordProgress(_ store: SQLiteStore, accountID: Int64, lessonID: String, topicID: String) async throws {
+        try await store.writeDatabase { db in
             try db.execute(
                 sql: "INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, updated_at) VALUES (?, ?, ?, zeroblob(0), 1000, 0)",
                 arguments: [accountID, lessonID, topicID])

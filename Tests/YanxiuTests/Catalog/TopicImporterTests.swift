@@ -6,8 +6,8 @@ import Testing
 @Suite("Topic import: idempotent, additive, and locked where teachers have progress")
 struct TopicImporterTests {
     /// Everything the catalog holds, as text, to compare before and after.
-    static func snapshot(_ store: Store) async throws -> [String] {
-        try await store.read { db in
+    static func snapshot(_ store: SQLiteStore) async throws -> [String] {
+        try await store.readDatabase { db in
             try String.fetchAll(db, sql: """
                 SELECT 'topic|' || id || '|' || title || '|' || window_start || '|' || window_end || '|' || rules || '|' || hex(document_hash) || '|' || updated_at FROM topic
                 UNION ALL SELECT 'course|' || topic_id || '|' || id || '|' || position || '|' || title FROM course
@@ -35,7 +35,7 @@ struct TopicImporterTests {
             let result = try await CatalogFixtures.importTopic(store, value)
             #expect(result.created && result.changed)
             #expect(result.lessonCount == 25 && result.courseCount == 6 && result.lessonsAdded == 25)
-            let (topic, courses, context) = try await store.read { db in
+            let (topic, courses, context) = try await store.readDatabase { db in
                 (try Catalog.topic(db, id: "mh-2023-winter"), try Catalog.courses(db, topicID: "mh-2023-winter"),
                  try Catalog.lessonContext(db, lessonID: "c01-l02"))
             }
@@ -71,7 +71,7 @@ struct TopicImporterTests {
             let result = try await CatalogFixtures.importTopic(store, changed, now: 2_000)
             #expect(result.changed && !result.created)
             #expect(result.lessonsAdded == 1 && result.lessonsRemoved == 1 && result.lessonCount == 3)
-            let (topic, courses) = try await store.read { db in (try Catalog.topic(db, id: "t-small"), try Catalog.courses(db, topicID: "t-small")) }
+            let (topic, courses) = try await store.readDatabase { db in (try Catalog.topic(db, id: "t-small"), try Catalog.courses(db, topicID: "t-small")) }
             #expect(topic.title == "新标题" && topic.updatedAt == 2_000)
             #expect(courses[0].title == "课程一（修订）")
             #expect(courses[0].lessons.map(\.id) == ["s1", "s4"])
@@ -86,7 +86,7 @@ struct TopicImporterTests {
             let result = try await CatalogFixtures.importTopic(
                 store, CatalogFixtures.smallTopic().setting("courses[0].lessons[0].durationSeconds", 1500))
             #expect(result.lessonsRegraded == 1)
-            let duration = try await store.read { db in try Catalog.lessonContext(db, lessonID: "s1").durationMs }
+            let duration = try await store.readDatabase { db in try Catalog.lessonContext(db, lessonID: "s1").durationMs }
             #expect(duration == 1_500_000)
         }
     }
@@ -107,7 +107,7 @@ struct TopicImporterTests {
     func lockedByProgress(_ index: Int) async throws {
         try await CatalogFixtures.withStore { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-            try await store.write { db in
+            try await store.writeDatabase { db in
                 try db.execute(sql: "INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (1, '13800000001', 'x', 0, 0)")
             }
             try await CatalogFixtures.recordProgress(store, accountID: 1, lessonID: "s1", topicID: "t-small")
@@ -127,7 +127,7 @@ struct TopicImporterTests {
     func wordingStaysEditable() async throws {
         try await CatalogFixtures.withStore { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-            try await store.write { db in
+            try await store.writeDatabase { db in
                 try db.execute(sql: "INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (1, '13800000001', 'x', 0, 0)")
             }
             try await CatalogFixtures.recordProgress(store, accountID: 1, lessonID: "s1", topicID: "t-small")
@@ -137,7 +137,7 @@ struct TopicImporterTests {
                 .setting("courses[0].lessons[0].quiz.questions[0].options[0]", "改过的选项")
             let result = try await CatalogFixtures.importTopic(store, reworded)
             #expect(result.changed && result.lessonsRegraded == 0)
-            let lesson = try await store.read { db in try Catalog.lesson(db, id: "s1") }
+            let lesson = try await store.readDatabase { db in try Catalog.lesson(db, id: "s1") }
             #expect(lesson.summary.title == "改过的标题")
             #expect(lesson.questions[0].prompt == "改过的题干" && lesson.questions[0].options[0] == "改过的选项")
         }
@@ -151,7 +151,7 @@ struct TopicImporterTests {
             let refusal = await Self.refusal { _ = try await CatalogFixtures.importTopic(store, other) }
             #expect(refusal?.code == 409 && refusal?.reason == "lesson.id_taken")
             #expect(refusal?.data["lessonIds"] == ["s2"])
-            let topics = try await store.read { db in try Catalog.topics(db).map(\.id) }
+            let topics = try await store.readDatabase { db in try Catalog.topics(db).map(\.id) }
             #expect(topics == ["t-small"])
         }
     }
@@ -160,11 +160,11 @@ struct TopicImporterTests {
     func lessonViewHasNoAnswers() async throws {
         try await CatalogFixtures.withStore { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-            let view = try await store.read { db in try Catalog.lesson(db, id: "s2") }
+            let view = try await store.readDatabase { db in try Catalog.lesson(db, id: "s2") }
             #expect(view.questions.map(\.id) == ["q1", "q2"])
             #expect(view.questions[1].options == ["甲", "乙", "丙", "丁"])
             #expect(!String(describing: view).contains("answer"))
-            let missing = await Self.refusal { _ = try await store.read { db in try Catalog.lesson(db, id: "nope") } }
+            let missing = await Self.refusal { _ = try await store.readDatabase { db in try Catalog.lesson(db, id: "nope") } }
             #expect(missing?.code == 404 && missing?.reason == "lesson.unknown")
         }
     }

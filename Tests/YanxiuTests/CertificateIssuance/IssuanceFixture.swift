@@ -9,7 +9,7 @@ struct IssuanceFixture {
     /// A teacher's standing with their school administrator.
     enum Verification { case none, pending, verified }
 
-    let store: Store
+    let store: SQLiteStore
     let directory: String
     let clock: TestClock
     let keyring: IssuerKeyring
@@ -24,7 +24,7 @@ struct IssuanceFixture {
     init(key: IssuerKey = .generate(), now: Int64 = IssuanceFixture.windowEnd + 3_600_000) throws {
         directory = NSTemporaryDirectory() + "yanxiu-certs-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        store = try Store(path: directory + "/c.sqlite")
+        store = try SQLiteStore(path: directory + "/c.sqlite")
         clock = TestClock(startMs: now)
         try store.pool.write { db in
             try db.execute(sql: """

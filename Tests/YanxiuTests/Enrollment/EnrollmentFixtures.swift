@@ -21,9 +21,9 @@ enum EnrollmentFixtures {
     }
 
     /// Regions of Beijing, schools 1 and 2 in county 110101 and school 3 in county 110102, and the small topic.
-    static func prepare(_ store: Store) async throws {
+    static func prepare(_ store: SQLiteStore) async throws {
         _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-        try await store.write { db in
+        try await store.writeDatabase { db in
             try db.execute(sql: """
                 INSERT INTO region (code, name, level, parent_code) VALUES ('110000', '北京市', 'province', NULL);
                 INSERT INTO region (code, name, level, parent_code) VALUES ('110100', '市辖区', 'city', '110000');
@@ -38,10 +38,10 @@ enum EnrollmentFixtures {
 
     /// An account as the accounts flow leaves it; a teacher with basic information by default.
     static func addAccount(
-        _ store: Store, id: Int64, identity: String? = "teacher", name: String? = "张老师", schoolID: Int64? = 1,
+        _ store: SQLiteStore, id: Int64, identity: String? = "teacher", name: String? = "张老师", schoolID: Int64? = 1,
         idNumber: String? = nil, membership: String? = nil
     ) async throws {
-        try await store.write { db in
+        try await store.writeDatabase { db in
             try db.execute(
                 sql: """
                     INSERT INTO account (id, phone, password_hash, identity, name, teacher_type, school_id, id_type, id_number, created_at, updated_at)
@@ -61,10 +61,10 @@ enum EnrollmentFixtures {
     }
 
     static func enrol(
-        _ store: Store, accountID: Int64, form: JSONValue = form, now: Int64 = inWindow, topicID: String = "t-small", replaceProfile: Bool = false
+        _ store: SQLiteStore, accountID: Int64, form: JSONValue = form, now: Int64 = inWindow, topicID: String = "t-small", replaceProfile: Bool = false
     ) async throws -> EnrollmentRecord {
         let parsed = try readForm(form)
-        return try await store.write { db in
+        return try await store.writeDatabase { db in
             try EnrollmentService.create(db, accountID: accountID, topicID: topicID, form: parsed, replaceProfile: replaceProfile, now: now)
         }
     }

@@ -7,7 +7,7 @@ import Testing
 struct EnrollmentQueryTests {
     /// Accounts 21-23 at school 1, 24 at school 2 (both county 110101), 25-26 at school 3 (county 110102), all enrolled;
     /// account 30 administers school 1, 31 county 110101, 32 nothing.
-    static func withEnrolments(_ body: (Store) async throws -> Void) async throws {
+    static func withEnrolments(_ body: (SQLiteStore) async throws -> Void) async throws {
         try await CatalogFixtures.withStore { store in
             try await EnrollmentFixtures.prepare(store)
             for (id, school) in [(21, 1), (22, 1), (23, 1), (24, 2), (25, 3), (26, 3)] as [(Int64, Int64)] {
@@ -15,15 +15,15 @@ struct EnrollmentQueryTests {
                 _ = try await EnrollmentFixtures.enrol(store, accountID: id, form: EnrollmentFixtures.form.setting("schoolId", .int64(school)))
             }
             for id: Int64 in [30, 31, 32] { try await EnrollmentFixtures.addAccount(store, id: id, identity: "administrator") }
-            try await store.write { db in
+            try await store.writeDatabase { db in
                 try db.execute(sql: "INSERT INTO admin_grant (account_id, role, scope, granted_at) VALUES (30, 'schoolAdmin', '1', 0), (31, 'countyAdmin', '110101', 0)")
             }
             try await body(store)
         }
     }
 
-    static func accounts(_ store: Store, scopeOf admin: Int64?, school: Int64? = nil) async throws -> [Int64] {
-        try await store.read { db in
+    static func accounts(_ store: SQLiteStore, scopeOf admin: Int64?, school: Int64? = nil) async throws -> [Int64] {
+        try await store.readDatabase { db in
             let scope = try admin.map { try EnrollmentScope.of(db, accountID: $0) } ?? .operator_
             return try EnrollmentQuery.list(db, topicID: "t-small", schoolID: school, scope: scope, cursor: nil, limit: 100).records.map(\.accountID)
         }
@@ -66,7 +66,7 @@ struct EnrollmentQueryTests {
             var cursor: Int64?
             var pages = 0
             repeat {
-                let page = try await store.read { [cursor] db in
+                let page = try await store.readDatabase { [cursor] db in
                     try EnrollmentQuery.list(db, topicID: "t-small", schoolID: nil, scope: .operator_, cursor: cursor, limit: 4)
                 }
                 #expect(page.total == 6)
@@ -82,7 +82,7 @@ struct EnrollmentQueryTests {
     @Test("records carry the school, the form and the verification status")
     func recordContents() async throws {
         try await Self.withEnrolments { store in
-            let record = try await store.read { db in
+            let record = try await store.readDatabase { db in
                 try EnrollmentQuery.list(db, topicID: "t-small", schoolID: 3, scope: .operator_, cursor: nil, limit: 1).records[0]
             }
             #expect(record.schoolName == "西城实验学校" && record.regionCode == "110102")

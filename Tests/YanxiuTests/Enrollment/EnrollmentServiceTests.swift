@@ -9,7 +9,7 @@ struct EnrollmentServiceTests {
         await TopicImporterTests.refusal(body)
     }
 
-    static func withPrepared(_ body: (Store) async throws -> Void) async throws {
+    static func withPrepared(_ body: (SQLiteStore) async throws -> Void) async throws {
         try await CatalogFixtures.withStore { store in
             try await EnrollmentFixtures.prepare(store)
             try await body(store)
@@ -33,7 +33,7 @@ struct EnrollmentServiceTests {
             let refusal = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, now: CatalogFixtures.ms(time)) }
             if let reason {
                 #expect(refusal?.code == 412 && refusal?.reason == reason)
-                #expect(try await store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrollment") } == 0)
+                #expect(try await store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrollment") } == 0)
             } else {
                 #expect(refusal == nil)
             }
@@ -80,7 +80,7 @@ struct EnrollmentServiceTests {
             let record = try await EnrollmentFixtures.enrol(store, accountID: 10, form: form, replaceProfile: true)
             #expect(record.schoolID == 2 && record.schoolName == "东城第二小学")
             #expect(record.membership.status == "pending" && !record.membership.verifiedMentalHealthTeacher)
-            let (account, member, audits) = try await store.read { db in
+            let (account, member, audits) = try await store.readDatabase { db in
                 (try String.fetchAll(db, sql: "SELECT name || '|' || id_type || '|' || id_number || '|' || school_id FROM account WHERE id = 10"),
                  try String.fetchAll(db, sql: "SELECT school_id || '|' || status || '|' || declared_mental_health || '|' || declared_homeroom FROM school_member WHERE account_id = 10"),
                  try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit WHERE action = 'account.profileFromEnrollment' AND actor_account = 10")!)
@@ -100,7 +100,7 @@ struct EnrollmentServiceTests {
             }
             #expect(refusal?.code == 409 && refusal?.reason == "profile.locked")
             #expect(refusal?.data["fields"]?.arrayValue?.compactMap { $0["field"]?.stringValue } == ["name", "schoolId"])
-            let (name, enrolments) = try await store.read { db in
+            let (name, enrolments) = try await store.readDatabase { db in
                 (try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = 10"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrollment"))
             }
             #expect(name == "张老师" && enrolments == 0)
@@ -114,11 +114,11 @@ struct EnrollmentServiceTests {
             let record = try await EnrollmentFixtures.enrol(store, accountID: 10, form: EnrollmentFixtures.form.setting("isHomeroomTeacher", true))
             #expect(record.membership.status == "verified" && record.membership.verifiedMentalHealthTeacher)
             #expect(!record.membership.verifiedHomeroomTeacher)
-            let declared = try await store.read { db in try Bool.fetchOne(db, sql: "SELECT declared_homeroom FROM school_member WHERE account_id = 10") }
+            let declared = try await store.readDatabase { db in try Bool.fetchOne(db, sql: "SELECT declared_homeroom FROM school_member WHERE account_id = 10") }
             #expect(declared == true)
-            let got = try await store.read { db in try EnrollmentService.get(db, accountID: 10, topicID: "t-small") }
+            let got = try await store.readDatabase { db in try EnrollmentService.get(db, accountID: 10, topicID: "t-small") }
             #expect(got == record)
-            let missing = await Self.refusal { _ = try await store.read { db in try EnrollmentService.get(db, accountID: 10, topicID: "mh-x") } }
+            let missing = await Self.refusal { _ = try await store.readDatabase { db in try EnrollmentService.get(db, accountID: 10, topicID: "mh-x") } }
             #expect(missing?.code == 404 && missing?.reason == "enrollment.unknown")
         }
     }

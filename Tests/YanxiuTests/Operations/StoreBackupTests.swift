@@ -16,7 +16,7 @@ struct StoreBackupTests {
     func backupWhileWriting() async throws {
         let folder = Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try Store(path: folder + "/yanxiu.sqlite")
+        let store = try SQLiteStore(path: folder + "/yanxiu.sqlite")
         for index in 0..<500 { try await Self.insertMeta(store, index) }
 
         // Writers keep going for the whole backup.
@@ -57,14 +57,14 @@ struct StoreBackupTests {
     func neverOverwrites() throws {
         let folder = Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try Store(path: folder + "/yanxiu.sqlite")
+        let store = try SQLiteStore(path: folder + "/yanxiu.sqlite")
         _ = FileManager.default.createFile(atPath: folder + "/taken.sqlite", contents: Data("precious".utf8))
         #expect(throws: BackupError.exists(folder + "/taken.sqlite")) { try store.backup(to: folder + "/taken.sqlite") }
         #expect(FileManager.default.contents(atPath: folder + "/taken.sqlite") == Data("precious".utf8))
     }
 
-    static func insertMeta(_ store: Store, _ index: Int) async throws {
-        try await store.write { db in
+    static func insertMeta(_ store: SQLiteStore, _ index: Int) async throws {
+        try await store.writeDatabase { db in
             try db.execute(sql: "INSERT INTO daemon_meta (key, value) VALUES (?, 'x')", arguments: ["test.\(index)"])
         }
     }

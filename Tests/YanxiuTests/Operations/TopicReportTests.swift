@@ -6,10 +6,10 @@ import Testing
 @Suite("Topic report from the store")
 struct TopicReportTests {
     /// Two counties of one province, three schools, a topic of 12 one-hour lessons (one of 2 hours).
-    static func store() throws -> Store {
+    static func store() throws -> SQLiteStore {
         let folder = NSTemporaryDirectory() + "yanxiu-report-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let store = try Store(path: folder + "/yanxiu.sqlite")
+        let store = try SQLiteStore(path: folder + "/yanxiu.sqlite")
         try store.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO region (code, name, level, parent_code) VALUES ('110000', '北京市', 'province', NULL),

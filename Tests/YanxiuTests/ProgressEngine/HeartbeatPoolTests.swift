@@ -33,13 +33,13 @@ struct HeartbeatPoolTests {
         #expect(result.grade.passed && result.grade.correct == 2)
         let end = try await play(f, playback: "p2", from: 300, to: 600, seq: &seq)
         #expect(end.completed)
-        let stored = try await f.store.read { db in
+        let stored = try await f.store.readDatabase { db in
             try Row.fetchOne(db, sql: "SELECT completed_at, study_ms FROM lesson_progress WHERE account_id = 1 AND lesson_id = 'l1'")
                 .map { ($0["completed_at"] as Int64?, $0["study_ms"] as Int64) }
         }
         #expect(stored?.0 != nil)
         #expect((stored?.1 ?? 0) >= 590_000)
-        let journal = try await f.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM heartbeat WHERE account_id = 1") }
+        let journal = try await f.store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM heartbeat WHERE account_id = 1") }
         #expect(journal == Int(seq) - 1)
     }
 
@@ -77,7 +77,7 @@ struct HeartbeatPoolTests {
         let f = try ProgressFixture()
         defer { f.cleanUp() }
         _ = try await f.beat(seq: 1, at: 0)
-        try await f.store.write { db in try db.execute(sql: "UPDATE account SET identity = 'student' WHERE id = 1") }
+        try await f.store.writeDatabase { db in try db.execute(sql: "UPDATE account SET identity = 'student' WHERE id = 1") }
         await f.pool.forgetEnrolments(accountID: 1)
         _ = f.clock.advance(byMs: 10_000)
         do {
@@ -86,7 +86,7 @@ struct HeartbeatPoolTests {
         } catch let error as DomainError {
             #expect(error.code == 412 && error.reason == "enrollment.teacher_required")
         }
-        try await f.store.write { db in try db.execute(sql: "UPDATE account SET identity = 'teacher' WHERE id = 1") }
+        try await f.store.writeDatabase { db in try db.execute(sql: "UPDATE account SET identity = 'teacher' WHERE id = 1") }
         await f.pool.forgetEnrolments(accountID: 1)
         _ = f.clock.advance(byMs: 10_000)
         #expect(try await f.beat(seq: 3, at: 20).verdict == .credited)
@@ -124,7 +124,7 @@ struct HeartbeatPoolTests {
         let replay = try await f.beat(seq: 2, at: 10)
         #expect(replay.verdict == .duplicate)
         #expect(replay.creditedMs == 0)
-        let journal = try await f.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM heartbeat") }
+        let journal = try await f.store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM heartbeat") }
         #expect(journal == 2)
     }
 
@@ -144,12 +144,12 @@ struct HeartbeatPoolTests {
             }
             f.advance(10)
         }
-        let rows = try await f.store.read { db in
+        let rows = try await f.store.readDatabase { db in
             try Row.fetchAll(db, sql: "SELECT account_id, study_ms FROM lesson_progress").map { ($0["account_id"] as Int64, $0["study_ms"] as Int64) }
         }
         #expect(rows.count == 40)
         for (_, study) in rows { #expect(study == 100_000) }
-        let journal = try await f.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM heartbeat") }
+        let journal = try await f.store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM heartbeat") }
         #expect(journal == 40 * 11)
     }
 
@@ -181,11 +181,11 @@ struct HeartbeatJournalTests {
             f.advance(10)
         }
         let cutoff = f.clock.nowMs - 100_000
-        let first = try await f.store.write { db in try HeartbeatJournal.prune(db, olderThan: cutoff, limit: 5) }
+        let first = try await f.store.writeDatabase { db in try HeartbeatJournal.prune(db, olderThan: cutoff, limit: 5) }
         #expect(first == 5)
-        let rest = try await f.store.write { db in try HeartbeatJournal.prune(db, olderThan: cutoff, limit: 1000) }
+        let rest = try await f.store.writeDatabase { db in try HeartbeatJournal.prune(db, olderThan: cutoff, limit: 1000) }
         #expect(rest == 15)
-        let remaining = try await f.store.read { db in try Int64.fetchAll(db, sql: "SELECT at FROM heartbeat") }
+        let remaining = try await f.store.readDatabase { db in try Int64.fetchAll(db, sql: "SELECT at FROM heartbeat") }
         #expect(remaining.count == 10)
         #expect(remaining.allSatisfy { $0 >= cutoff })
     }

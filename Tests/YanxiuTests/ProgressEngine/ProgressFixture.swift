@@ -4,7 +4,7 @@ import GRDB
 
 /// A scratch store with one topic, one lesson and enrolled accounts, built by direct inserts.
 struct ProgressFixture {
-    let store: Store
+    let store: SQLiteStore
     let directory: String
     let clock: TestClock
     let pool: HeartbeatPool
@@ -15,7 +15,7 @@ struct ProgressFixture {
     init(accounts: Int = 1, enrolled: Bool = true, lanes: Int = 4, queueLimit: Int = 4096) throws {
         directory = NSTemporaryDirectory() + "yanxiu-progress-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        store = try Store(path: directory + "/p.sqlite")
+        store = try SQLiteStore(path: directory + "/p.sqlite")
         clock = TestClock(startMs: Self.windowStart + 86_400_000)
         pool = HeartbeatPool(store: store, clock: clock, settings: ProgressSettings(), laneCount: lanes, queueLimit: queueLimit)
         let quiz = #"{"atSecond":300,"passMark":0,"questions":[{"id":"q1","prompt":"?","kind":"single","options":["a","b","c"],"answer":[1]},{"id":"q2","prompt":"?","kind":"multiple","options":["a","b","c"],"answer":[0,2]}]}"#

@@ -11,12 +11,12 @@ struct GroupCommitWriterFullDiskTests {
     func fullInTheMiddleOfABatch() async throws {
         let (store, directory) = try GroupCommitWriterTests.makeStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try await store.write { db in
+        try await store.writeDatabase { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
         }
         // Holding the writer makes the units below wait together and commit as one batch.
-        async let hold: Void = store.write { _ in Thread.sleep(forTimeInterval: 0.3) }
+        async let hold: Void = store.writeDatabase { _ in Thread.sleep(forTimeInterval: 0.3) }
         try await Task.sleep(for: .milliseconds(50))
         let outcomes = await withTaskGroup(of: (String, (any Error)?).self) { group in
             for n in 0..<40 {
@@ -24,7 +24,7 @@ struct GroupCommitWriterFullDiskTests {
                 let value = n % 2 == 0 ? "\(n)-" + String(repeating: "x", count: 3000) : "\(n)"
                 group.addTask {
                     do {
-                        try await store.write { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (1, ?)", arguments: [value]) }
+                        try await store.writeDatabase { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (1, ?)", arguments: [value]) }
                         return (value, nil)
                     } catch {
                         return (value, error)
@@ -38,7 +38,7 @@ struct GroupCommitWriterFullDiskTests {
         try await hold
         #expect(outcomes.contains { $0.1 != nil }, "the disk never filled")
         for (value, error) in outcomes {
-            let kept = try await store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE value = ?", arguments: [value]) } == 1
+            let kept = try await store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE value = ?", arguments: [value]) } == 1
             if let error {
                 #expect(!kept, "\(value.prefix(8)): failed but kept")
                 guard case StoreError.unavailable? = error as? StoreError else {
@@ -49,7 +49,7 @@ struct GroupCommitWriterFullDiskTests {
                 #expect(kept, "\(value.prefix(8)): answered but not kept")
             }
         }
-        let check = try await store.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        let check = try await store.readDatabase { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
         #expect(check == "ok")
     }
 }

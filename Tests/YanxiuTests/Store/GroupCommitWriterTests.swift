@@ -6,10 +6,10 @@ import Testing
 @Suite("Group-commit writer")
 struct GroupCommitWriterTests {
     /// A scratch database on disk with one table for the tests.
-    static func makeStore() throws -> (Store, String) {
+    static func makeStore() throws -> (SQLiteStore, String) {
         let directory = NSTemporaryDirectory() + "yanxiu-store-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let store = try Store(path: directory + "/test.sqlite")
+        let store = try SQLiteStore(path: directory + "/test.sqlite")
         try store.pool.write { db in
             try db.execute(sql: "CREATE TABLE item (id INTEGER PRIMARY KEY, owner INTEGER NOT NULL, value TEXT NOT NULL UNIQUE)")
             try db.execute(sql: "CREATE TABLE parent (id INTEGER PRIMARY KEY)")
@@ -27,11 +27,11 @@ struct GroupCommitWriterTests {
                 group.addTask {
                     for n in 0..<20 {
                         let value = "\(owner)-\(n)"
-                        try await store.write { db in
+                        try await store.writeDatabase { db in
                             try db.execute(sql: "INSERT INTO item (owner, value) VALUES (?, ?)", arguments: [owner, value])
                         }
                         // Resumed means committed: another connection already sees the row.
-                        let seen = try await store.read { db in
+                        let seen = try await store.readDatabase { db in
                             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE value = ?", arguments: [value])
                         }
                         #expect(seen == 1)
@@ -40,7 +40,7 @@ struct GroupCommitWriterTests {
             }
             try await group.waitForAll()
         }
-        let total = try await store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") }
+        let total = try await store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") }
         #expect(total == 64 * 20)
         let stats = store.writer.statistics
         #expect(stats.units >= 64 * 20)
@@ -52,12 +52,12 @@ struct GroupCommitWriterTests {
     func failingUnit() async throws {
         let (store, directory) = try Self.makeStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try await store.write { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (0, 'taken')") }
+        try await store.writeDatabase { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (0, 'taken')") }
         let results = await withTaskGroup(of: (Int, Bool).self) { group in
             for n in 0..<50 {
                 group.addTask {
                     do {
-                        try await store.write { db in
+                        try await store.writeDatabase { db in
                             try db.execute(sql: "INSERT INTO item (owner, value) VALUES (?, ?)", arguments: [n, "row-\(n)"])
                             if n % 5 == 0 {
                                 // Half-applied work must vanish with the failing unit.
@@ -75,7 +75,7 @@ struct GroupCommitWriterTests {
             return results
         }
         for n in 0..<50 { #expect(results[n] == (n % 5 != 0)) }
-        let rows = try await store.read { db in try String.fetchAll(db, sql: "SELECT value FROM item WHERE value LIKE 'row-%'") }
+        let rows = try await store.readDatabase { db in try String.fetchAll(db, sql: "SELECT value FROM item WHERE value LIKE 'row-%'") }
         #expect(Set(rows) == Set((0..<50).filter { $0 % 5 != 0 }.map { "row-\($0)" }))
     }
 
@@ -86,18 +86,18 @@ struct GroupCommitWriterTests {
         // A deferred foreign key is checked at COMMIT: one bad unit makes the whole commit fail.
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             group.addTask {
-                (try? await store.write { db in try db.execute(sql: "INSERT INTO child (parent) VALUES (999)") }) != nil
+                (try? await store.writeDatabase { db in try db.execute(sql: "INSERT INTO child (parent) VALUES (999)") }) != nil
             }
             var outcomes: [Bool] = []
             for await ok in group { outcomes.append(ok) }
             return outcomes
         }
         #expect(outcomes == [false])
-        let children = try await store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM child") }
+        let children = try await store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM child") }
         #expect(children == 0)
         // The writer keeps working afterwards.
-        try await store.write { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (1, 'after')") }
-        let after = try await store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE value = 'after'") }
+        try await store.writeDatabase { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (1, 'after')") }
+        let after = try await store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE value = 'after'") }
         #expect(after == 1)
     }
 
@@ -105,7 +105,7 @@ struct GroupCommitWriterTests {
     func pragmas() async throws {
         let (store, directory) = try Self.makeStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let (mode, sync, fk) = try await store.read { db in
+        let (mode, sync, fk) = try await store.readDatabase { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(mode == "wal")
@@ -119,10 +119,10 @@ struct GroupCommitWriterTests {
     func closing() async throws {
         let (store, directory) = try Self.makeStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try await store.write { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (1, 'x')") }
+        try await store.writeDatabase { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (1, 'x')") }
         try store.close()
         await #expect(throws: StoreError.self) {
-            try await store.write { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (1, 'y')") }
+            try await store.writeDatabase { db in try db.execute(sql: "INSERT INTO item (owner, value) VALUES (1, 'y')") }
         }
     }
 }

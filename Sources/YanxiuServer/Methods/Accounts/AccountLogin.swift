@@ -27,7 +27,7 @@ enum AccountLogin {
         let book = app.smsCodes
         let lifetime = app.sessionLifetimeMs
         let loginGuard = app.loginGuard
-        let opened = try await app.store.writeKeeping { db -> Result<(userID: Int64, token: String, expiresAt: Int64), DomainError> in
+        let opened = try await app.store.writeDatabaseKeeping { db -> Result<(userID: Int64, token: String, expiresAt: Int64), DomainError> in
             switch try Registration.create(db, phone: phone.digits, code: code, passwordHash: hash, codes: book, now: now) {
             case .failure(let refusal): return .failure(refusal)
             case .success(let id):
@@ -58,7 +58,7 @@ enum AccountLogin {
         let book = app.smsCodes
         let lifetime = app.sessionLifetimeMs
         let loginGuard = app.loginGuard
-        return sessionJSON(try await app.store.writeKeeping { db in
+        return sessionJSON(try await app.store.writeDatabaseKeeping { db in
             if let rejection = try book.consume(db, phone: phone.digits, purpose: .login, code: code, now: now) {
                 return .failure(SMSCodeBook.error(rejection))
             }
@@ -77,7 +77,7 @@ enum AccountLogin {
     static func withPassword(_ app: AppContext, _ call: RPCCall, phone: PhoneNumber, client: LoginClient, password: String) async throws -> JSONValue {
         let loginGuard = app.loginGuard
         let readAt = app.clock.nowMs
-        let (account, locked) = try await app.store.read { db in
+        let (account, locked) = try await app.store.readDatabase { db in
             (try AccountRecord.fetch(db, phone: phone.digits), try loginGuard.lockError(db, phone: phone.digits, client: client, now: readAt))
         }
         if let locked { throw locked }
@@ -88,7 +88,7 @@ enum AccountLogin {
         let lifetime = app.sessionLifetimeMs
         guard matches, let account else {
             let now = app.clock.nowMs
-            return try await app.store.writeKeeping { db in
+            return try await app.store.writeDatabaseKeeping { db in
                 if let locked = try loginGuard.lockError(db, phone: phone.digits, client: client, now: now) { return .failure(locked) }
                 let current = try AccountRecord.fetch(db, phone: phone.digits)
                 return .failure(try loginGuard.recordFailure(db, phone: phone.digits, client: client, account: current, actor: actor, now: now))
@@ -97,7 +97,7 @@ enum AccountLogin {
         // Hashes made with weaker parameters are replaced while the password is at hand.
         let upgraded = hasher.isStronger(than: account.passwordHash) ? try await Offload.run { try hasher.hash(password) } : nil
         let now = app.clock.nowMs
-        return sessionJSON(try await app.store.writeKeeping { db in
+        return sessionJSON(try await app.store.writeDatabaseKeeping { db in
             if let locked = try loginGuard.lockError(db, phone: phone.digits, client: client, now: now) { return .failure(locked) }
             try loginGuard.forgetFailures(db, phone: phone.digits, client: client)
             if let upgraded {
@@ -113,7 +113,7 @@ enum AccountLogin {
         let oldPassword = try call.params.require("oldPassword")
         let newPassword = try AccountParams.password(call, "newPassword")
         let client = try AccountParams.client(call)
-        let account = try await app.store.read { db in try AccountRecord.require(db, id: session.accountID) }
+        let account = try await app.store.readDatabase { db in try AccountRecord.require(db, id: session.accountID) }
         let loginGuard = app.loginGuard
         // The session proved the account, so a lock others caused on its phone does not stand in the
         // way; the old password is still asked for, so a borrowed session cannot take the account over.
@@ -123,7 +123,7 @@ enum AccountLogin {
             let now = app.clock.nowMs
             // A wrong old password is a guess like any other: it counts towards the client's lock, and
             // the guess that locks also ends the session it came through.
-            return try await app.store.writeKeeping { db in
+            return try await app.store.writeDatabaseKeeping { db in
                 let refusal = try loginGuard.recordFailure(db, phone: account.phone, client: client, account: account, actor: actor, now: now)
                 if refusal.reason == "account.locked" { try SessionAuthenticator.revoke(db, tokenHash: session.tokenHash) }
                 return .failure(refusal)
@@ -133,7 +133,7 @@ enum AccountLogin {
         let hash = try await Offload.run { try hasher.hash(newPassword) }
         let now = app.clock.nowMs
         let lifetime = app.sessionLifetimeMs
-        return sessionJSON(try await app.store.write { db in
+        return sessionJSON(try await app.store.writeDatabase { db in
             try db.execute(sql: "UPDATE account SET password_hash = ?, updated_at = ? WHERE id = ?", arguments: [hash, now, account.id])
             try SessionAuthenticator.revokeAll(db, accountID: account.id)
             try loginGuard.clear(db, phone: account.phone)
@@ -155,7 +155,7 @@ enum AccountLogin {
         let loginGuard = app.loginGuard
         let lifetime = app.sessionLifetimeMs
         let uid = call.peer.uid
-        return sessionJSON(try await app.store.writeKeeping { db in
+        return sessionJSON(try await app.store.writeDatabaseKeeping { db in
             if let rejection = try book.consume(db, phone: phone.digits, purpose: .resetPassword, code: code, now: now) {
                 return .failure(SMSCodeBook.error(rejection))
             }

@@ -42,7 +42,7 @@ struct AccountMethods {
                 params: [.string("session", "session token")], result: "{loggedOut}", errors: ["session.unknown", "session.expired"]
             ) { call in
                 let account = try await app.account(call)
-                try await app.store.write { db in try SessionAuthenticator.revoke(db, tokenHash: account.tokenHash) }
+                try await app.store.writeDatabase { db in try SessionAuthenticator.revoke(db, tokenHash: account.tokenHash) }
                 return ["loggedOut": true]
             },
             MethodDescriptor(

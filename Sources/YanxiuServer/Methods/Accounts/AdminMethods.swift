@@ -21,7 +21,7 @@ struct AdminMethods {
                 let (userID, role, scope) = try Self.grantParams(call)
                 let actor = app.actor(call)
                 let now = app.clock.nowMs
-                try await app.store.write { db in try AdminGrants.grant(db, accountID: userID, role: role, scope: scope, actor: actor, now: now) }
+                try await app.store.writeDatabase { db in try AdminGrants.grant(db, accountID: userID, role: role, scope: scope, actor: actor, now: now) }
                 return ["granted": true]
             },
             MethodDescriptor(
@@ -31,7 +31,7 @@ struct AdminMethods {
                 let (userID, role, scope) = try Self.grantParams(call)
                 let actor = app.actor(call)
                 let now = app.clock.nowMs
-                try await app.store.write { db in try AdminGrants.revoke(db, accountID: userID, role: role, scope: scope, actor: actor, now: now) }
+                try await app.store.writeDatabase { db in try AdminGrants.revoke(db, accountID: userID, role: role, scope: scope, actor: actor, now: now) }
                 return ["revoked": true]
             },
             MethodDescriptor(
@@ -40,7 +40,7 @@ struct AdminMethods {
                 errors: ["auth.operator_required"]
             ) { call in
                 let userID = call.params.int64("userId")
-                return ["grants": .array(try await app.store.read { db in try AdminGrants.list(db, accountID: userID) })]
+                return ["grants": .array(try await app.store.readDatabase { db in try AdminGrants.list(db, accountID: userID) })]
             },
             MethodDescriptor(
                 "audit.list", "Audit entries, newest first, filtered by action, target, acting account and time.", access: .operator,
@@ -55,7 +55,7 @@ struct AdminMethods {
                 result: "{entries: [{id, at, actorAccount, actorUid, action, target, detail}]}",
                 errors: ["params.invalid", "auth.operator_required"]
             ) { call in
-                var filter = AuditLog.Filter()
+                var filter = AuditFilter()
                 filter.action = call.params.string("action")
                 filter.target = call.params.string("target")
                 filter.actorAccountID = call.params.int64("actorAccount")
@@ -67,7 +67,8 @@ struct AdminMethods {
                     if field == "since" { filter.since = ms } else { filter.until = ms }
                 }
                 let query = filter
-                return ["entries": .array(try await app.store.read { db in try AuditLog.list(db, query) })]
+                let entries = try await app.store.read { tx in try tx.audit.entries(query) }
+                return ["entries": .array(entries.map(Self.json))]
             },
         ]
     }
@@ -81,5 +82,17 @@ struct AdminMethods {
         default: throw DomainError.invalid(field: "scope", reason: "type")
         }
         return (try call.params.requireInt64("userId"), role, scope)
+    }
+
+    static func json(_ entry: AuditEntry) -> JSONValue {
+        [
+            "id": .int64(entry.id),
+            "at": .string(Timestamp.format(entry.at)),
+            "actorAccount": .optional(entry.actorAccountID),
+            "actorUid": .optional(entry.actorUid),
+            "action": .string(entry.action),
+            "target": .optional(entry.target),
+            "detail": .object(entry.detail),
+        ]
     }
 }

@@ -17,7 +17,7 @@ struct DirectoryMethods {
                 result: "{regions: [{code, name, level, parentCode}]}"
             ) { call in
                 let parent = call.params.string("parentCode")
-                return ["regions": .array(try await app.store.read { db in try RegionDirectory.list(db, parentCode: parent) })]
+                return ["regions": .array(try await app.store.readDatabase { db in try RegionDirectory.list(db, parentCode: parent) })]
             },
             MethodDescriptor(
                 "region.import", "Imports GB/T 2260 regions from CSV (code,name[,level,parentCode]); idempotent on the code. Counties get their 其他 school.",
@@ -27,7 +27,7 @@ struct DirectoryMethods {
                 let text = try call.params.require("csv")
                 let now = app.clock.nowMs
                 let actor = app.actor(call)
-                let summary = try await app.store.write { db in
+                let summary = try await app.store.writeDatabase { db in
                     let summary = try RegionDirectory.importCSV(db, text: text, now: now)
                     try AuditLog.record(db, at: now, actor: actor, action: "region.import", target: nil,
                                         detail: ["inserted": .int(summary.inserted), "updated": .int(summary.updated)])
@@ -45,7 +45,7 @@ struct DirectoryMethods {
                 result: "{schools: [{schoolId, name, regionCode, isOther}]}", errors: ["params.invalid", "region.unknown"]
             ) { call in
                 let search = SchoolSearch(regionCode: call.params.string("regionCode"), query: call.params.string("query"), limit: min(call.params.int("limit") ?? 50, 200))
-                return ["schools": .array(try await app.store.read { db in try search.run(db) })]
+                return ["schools": .array(try await app.store.readDatabase { db in try search.run(db) })]
             },
             MethodDescriptor(
                 "school.create", "Adds a school to a county: operators, or county administrators of that county.", access: .user,
@@ -62,7 +62,7 @@ struct DirectoryMethods {
                 let code = call.params.string("code")
                 let actor = try await app.authorise(call) { db, account in try AdminGrants.holds(db, accountID: account, role: .countyAdmin, scope: region) }
                 let now = app.clock.nowMs
-                return try await app.store.write { db in
+                return try await app.store.writeDatabase { db in
                     let id = try SchoolDirectory.create(db, regionCode: region, name: name, code: code, now: now)
                     try AuditLog.record(db, at: now, actor: actor, action: "school.create", target: SchoolDirectory.target(id),
                                         detail: ["regionCode": .string(region), "name": .string(name)])
@@ -79,7 +79,7 @@ struct DirectoryMethods {
                 let notify = call.notify
                 let now = app.clock.nowMs
                 let actor = app.actor(call)
-                let summary = try await app.store.write { db in
+                let summary = try await app.store.writeDatabase { db in
                     let summary = try SchoolDirectory.importCSV(db, text: text, now: now) { done, total in
                         if let token { notify("$/progress", ["token": token, "done": .int(done), "total": .int(total)]) }
                     }

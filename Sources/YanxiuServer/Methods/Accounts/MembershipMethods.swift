@@ -25,7 +25,7 @@ struct MembershipMethods {
                 _ = try await app.authorise(call, Self.isAdmin(of: schoolID))
                 let unmasked = try app.unmasked(call)
                 let status = call.params.string("status") ?? "pending"
-                return ["teachers": .array(try await app.store.read { db in
+                return ["teachers": .array(try await app.store.readDatabase { db in
                     _ = try SchoolDirectory.require(db, id: schoolID)
                     return try SchoolMembership.members(db, schoolID: schoolID, status: status == "all" ? nil : status, unmasked: unmasked)
                 })]
@@ -49,7 +49,7 @@ struct MembershipMethods {
                 }
                 let actor = try await Self.authorise(app, call, action: "school.verifyTeacher", schoolID: schoolID, userID: userID)
                 let now = app.clock.nowMs
-                return try await app.store.writeKeeping { db in
+                return try await app.store.writeDatabaseKeeping { db in
                     try MembershipRefusals.audited(db, action: "school.verifyTeacher", schoolID: schoolID, accountID: userID, actor: actor, now: now) {
                         try SchoolMembership.verify(db, schoolID: schoolID, accountID: userID, mentalHealth: mentalHealth, homeroom: homeroom, actor: actor, now: now).json
                     }
@@ -64,7 +64,7 @@ struct MembershipMethods {
                 let userID = try call.params.requireInt64("userId")
                 let actor = try await Self.authorise(app, call, action: "school.removeTeacher", schoolID: schoolID, userID: userID)
                 let now = app.clock.nowMs
-                try await app.store.writeKeeping { db in
+                try await app.store.writeDatabaseKeeping { db in
                     try MembershipRefusals.audited(db, action: "school.removeTeacher", schoolID: schoolID, accountID: userID, actor: actor, now: now) {
                         try SchoolMembership.remove(db, schoolID: schoolID, accountID: userID, actor: actor, now: now)
                     }
@@ -82,7 +82,7 @@ struct MembershipMethods {
         } catch let refusal as DomainError where refusal.code == 403 {
             let actor = app.actor(call, account: try await app.account(call))
             let now = app.clock.nowMs
-            try await app.store.write { db in
+            try await app.store.writeDatabase { db in
                 try AuditLog.record(db, at: now, actor: actor, action: action + ".refused", target: AccountRecord.target(userID),
                                     detail: ["schoolId": .int64(schoolID), "reason": .string(refusal.reason)])
             }

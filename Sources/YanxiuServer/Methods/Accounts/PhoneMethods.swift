@@ -29,7 +29,7 @@ struct PhoneMethods {
                 let actor = app.actor(call, account: session)
                 let now = app.clock.nowMs
                 let lifetime = app.sessionLifetimeMs
-                let opened = try await app.store.writeKeeping { db -> Result<(Int64, String, Int64), DomainError> in
+                let opened = try await app.store.writeDatabaseKeeping { db -> Result<(Int64, String, Int64), DomainError> in
                     let outcome = try PhoneChange.change(
                         db, accountID: session.accountID, oldCode: oldCode, newPhone: newPhone.digits, newCode: newCode,
                         codes: book, actor: actor, now: now)
@@ -62,7 +62,7 @@ struct PhoneMethods {
                     idNumber: try call.params.require("idNumber"), oldPhone: oldPhone.digits, newPhone: newPhone.digits, ticket: ticket)
                 let actor = app.actor(call)
                 let now = app.clock.nowMs
-                try await app.store.write { db in try PhoneChange.rebind(db, request, actor: actor, now: now) }
+                try await app.store.writeDatabase { db in try PhoneChange.rebind(db, request, actor: actor, now: now) }
                 app.logger.notice("phone rebound", metadata: ["account.id": "\(request.accountID)", "peer.uid": "\(call.peer.uid)", "ticket": "\(ticket)"])
                 return ["userId": .int64(request.accountID), "phone": .string(newPhone.masked)]
             },

@@ -19,7 +19,7 @@ struct ProfileMethods {
                 let unmasked = try app.unmasked(call)
                 let account = try await app.account(call)
                 let now = app.clock.nowMs
-                return try await app.store.read { db in try AccountView.json(db, accountID: account.accountID, unmasked: unmasked, now: now) }
+                return try await app.store.readDatabase { db in try AccountView.json(db, accountID: account.accountID, unmasked: unmasked, now: now) }
             },
             MethodDescriptor(
                 "account.get", "Any account by userId or phone, for support staff; unmasked on request.", access: .operator,
@@ -34,7 +34,7 @@ struct ProfileMethods {
                 let userID = call.params.int64("userId")
                 guard userID != nil || phone != nil else { throw DomainError.invalid(field: "userId", reason: "required") }
                 let now = app.clock.nowMs
-                return try await app.store.read { db in
+                return try await app.store.readDatabase { db in
                     let id = try userID ?? AccountRecord.fetch(db, phone: phone!.digits)?.id
                     guard let id else { throw DomainError.notFound("account.unknown", "No account has this phone number") }
                     return try AccountView.json(db, accountID: id, unmasked: unmasked, now: now)
@@ -57,7 +57,7 @@ struct ProfileMethods {
                 }
                 let actor = app.actor(call, account: account)
                 let now = app.clock.nowMs
-                let result = try await app.store.write { db in
+                let result = try await app.store.writeDatabase { db in
                     try ProfileEditor.setIdentity(db, accountID: account.accountID, identity: identity, nickname: nickname, actor: actor, now: now)
                     return try AccountView.json(db, accountID: account.accountID, unmasked: false, now: now)
                 }
@@ -88,7 +88,7 @@ struct ProfileMethods {
                     name: name, teacherType: try call.params.require("teacherType"), schoolID: try call.params.requireInt64("schoolId"),
                     mentalHealthTeacher: call.params.bool("isMentalHealthTeacher"), homeroomTeacher: call.params.bool("isHomeroomTeacher"))
                 let now = app.clock.nowMs
-                return try await app.store.write { db in
+                return try await app.store.writeDatabase { db in
                     try ProfileEditor.updateBasicInfo(db, accountID: account.accountID, info: info, now: now)
                     return try AccountView.json(db, accountID: account.accountID, unmasked: false, now: now)
                 }
@@ -109,7 +109,7 @@ struct ProfileMethods {
                 let account = try await app.account(call)
                 let details = try DetailsParams.parse(call, today: app.today)
                 let now = app.clock.nowMs
-                return try await app.store.write { db in
+                return try await app.store.writeDatabase { db in
                     try ProfileEditor.updateDetails(db, accountID: account.accountID, details: details, now: now)
                     return try AccountView.json(db, accountID: account.accountID, unmasked: false, now: now)
                 }

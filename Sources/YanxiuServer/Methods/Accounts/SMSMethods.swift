@@ -28,7 +28,7 @@ struct SMSMethods {
             ) { call in
                 let phone = try AccountParams.phone(call)
                 let limit = min(call.params.int("limit") ?? 20, 500)
-                let messages = try await app.store.read { db in
+                let messages = try await app.store.readDatabase { db in
                     try Row.fetchAll(db, sql: "SELECT * FROM sms_outbox WHERE phone = ? ORDER BY sent_at DESC, id DESC LIMIT ?",
                                      arguments: [phone.digits, limit])
                         .map { row -> JSONValue in ["phone": .string(row["phone"]), "text": .string(row["text"]), "sentAt": timestamp(row["sent_at"])] }
@@ -45,7 +45,7 @@ struct SMSMethods {
         let book = app.smsCodes
         let provider = app.smsProvider
         let minutes = app.configuration.smsCodeLifetimeSeconds / 60
-        let issued = try await app.store.write { db in
+        let issued = try await app.store.writeDatabase { db in
             let (id, code) = try book.issue(db, phone: phone.digits, purpose: purpose, now: now)
             let text = SMSCodeText.message(code: code, purposeLabel: purpose.label, validMinutes: max(minutes, 1))
             try provider.store(db, phone: phone.digits, text: text, now: now)
@@ -56,7 +56,7 @@ struct SMSMethods {
             try await Offload.run { try provider.deliver(phone: phone, text: issued.text) }
         } catch {
             app.logger.error("sms delivery failed", metadata: ["sms.phone": "\(phone)", "error": "\(error)"])
-            _ = try? await app.store.write { db in try book.withdraw(db, id: issued.id) }
+            _ = try? await app.store.writeDatabase { db in try book.withdraw(db, id: issued.id) }
             throw DomainError(503, "sms.delivery_failed", "The SMS gateway did not take the message; try again", data: ["retryAfterMs": 5000])
         }
         return [

@@ -18,7 +18,7 @@ extension CertificateMethods {
             let list = call.params.int64("list") ?? 1
             let keyring = app.certificates.keyring
             let now = Date(timeIntervalSince1970: Double(app.clock.nowMs) / 1000)
-            guard let built = try await app.store.read({ db in try StatusListCredential.build(db, list: list, keyring: keyring, now: now) }) else {
+            guard let built = try await app.store.readDatabase({ db in try StatusListCredential.build(db, list: list, keyring: keyring, now: now) }) else {
                 throw DomainError.notFound("status_list.unknown", "No status list \(list): lists are made as certificates are issued")
             }
             let current = keyring.current.did.did

@@ -76,7 +76,7 @@ struct CertificateMethods {
             guard !reason.isEmpty else { throw RPCError.invalidParams(field: "reason", reason: "required") }
             let now = app.clock.nowMs
             let uid = call.peer.uid
-            let record = try await app.store.write { db in
+            let record = try await app.store.writeDatabase { db in
                 try CertificateRegistry.revoke(db, serial: serial, reason: reason, now: now, actorUID: uid)
             }
             app.logger.notice("certificate revoked", metadata: ["certificate.serial": "\(serial)"])
@@ -93,7 +93,7 @@ struct CertificateMethods {
             errors: ["certificate.unknown", "certificate.fonts_unavailable"]
         ) { call in
             let serial = try CertificateParams.serial(call.params)
-            guard let record = try await app.store.read({ db in try CertificateRegistry.find(db, serial: serial) }) else {
+            guard let record = try await app.store.readDatabase({ db in try CertificateRegistry.find(db, serial: serial) }) else {
                 throw DomainError.notFound("certificate.unknown", "No certificate \(serial)")
             }
             var object: JSONObject = [

@@ -28,7 +28,7 @@ struct EnrollmentMethods {
                 let now = app.clock.nowMs
                 let form = try EnrollmentFormReader.read(call.params["form"] ?? .null, today: CalendarDate.inChina(atMs: now))
                 let replace = call.params.bool("replaceProfile") ?? false
-                let record = try await app.store.write { db in
+                let record = try await app.store.writeDatabase { db in
                     try EnrollmentService.create(db, accountID: account.accountID, topicID: topicID, form: form, replaceProfile: replace, now: now)
                 }
                 app.logger.info("enrolled", metadata: ["topic.id": "\(topicID)", "account.id": "\(account.accountID)", "enrollment.id": "\(record.id)"])
@@ -42,7 +42,7 @@ struct EnrollmentMethods {
             ) { call in
                 let account = try await app.account(call)
                 let topicID = try call.params.require("topicId")
-                let record = try await app.store.read { db in try EnrollmentService.get(db, accountID: account.accountID, topicID: topicID) }
+                let record = try await app.store.readDatabase { db in try EnrollmentService.get(db, accountID: account.accountID, topicID: topicID) }
                 return EnrollmentRendering.record(record)
             },
             MethodDescriptor(
@@ -84,7 +84,7 @@ struct EnrollmentMethods {
         } else {
             throw DomainError.unauthorized("session.unknown", "Administrators list enrolments with their session")
         }
-        let page = try await app.store.read { db in
+        let page = try await app.store.readDatabase { db in
             let scope = try accountID.map { try EnrollmentScope.of(db, accountID: $0) } ?? .operator_
             return try EnrollmentQuery.list(db, topicID: topicID, schoolID: schoolID, scope: scope, cursor: cursor, limit: limit)
         }

@@ -18,7 +18,7 @@ struct DaemonStatus {
     var testClock: Bool
 
     static func read(_ app: AppContext, _ instruments: Instruments) async throws -> DaemonStatus {
-        let (schema, backup) = try await app.store.read { db in
+        let (schema, backup) = try await app.store.readDatabase { db in
             (try Migrations.migrator.appliedIdentifiers(db).count, try BackupLog.last(db))
         }
         let totals = instruments.connections.totals

@@ -33,7 +33,7 @@ struct ReportMethods {
             } else {
                 throw DomainError.unauthorized("session.unknown", "Administrators read reports with their session")
             }
-            let report = try await app.store.read { db in
+            let report = try await app.store.readDatabase { db in
                 let scope = try administrator.map { account in
                     do {
                         return try EnrollmentScope.of(db, accountID: account)

@@ -74,7 +74,7 @@ struct ProgressMethods {
         ) { call in
             let account = try await app.account(call)
             let topicId = try call.params.require("topicId")
-            return try await app.store.read { db in
+            return try await app.store.readDatabase { db in
                 try ProgressSummary.load(db, accountID: account.accountID, topicId: topicId, settings: settings).json
             }
         }
@@ -90,7 +90,7 @@ struct ProgressMethods {
         ) { call in
             let userId = try call.params.requireInt64("userId")
             let topicId = try call.params.require("topicId")
-            return try await app.store.read { db in
+            return try await app.store.readDatabase { db in
                 try ProgressSummary.load(db, accountID: userId, topicId: topicId, settings: settings).json
             }
         }
@@ -106,7 +106,7 @@ struct ProgressMethods {
             let userId = try call.params.requireInt64("userId")
             let lessonId = try call.params.require("lessonId")
             let limit = min(call.params.int64("limit") ?? 1000, 100_000)
-            let entries: [JSONValue] = try await app.store.read { db in
+            let entries: [JSONValue] = try await app.store.readDatabase { db in
                 try Row.fetchAll(db, sql: """
                     SELECT at, playback_id, seq, position_ms, state, rate, verdict, credited_ms FROM heartbeat
                     WHERE account_id = ? AND lesson_id = ? ORDER BY id DESC LIMIT ?

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// Copies a consistent snapshot of the database into a new file at `path` while the daemon
     /// keeps serving. Blocking: call it from a Dispatch queue.
     ///

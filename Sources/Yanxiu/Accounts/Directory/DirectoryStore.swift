@@ -1,0 +1,3 @@
+/// The operations on the directory: regions and schools.
+public protocol DirectoryStore {
+}

@@ -1,0 +1,3 @@
+/// The operations on school memberships (declared roles, verification, removal) and administrator grants.
+public protocol MembershipsStore {
+}

@@ -1,0 +1,3 @@
+/// The operations on enrolments and their forms.
+public protocol EnrollmentsStore {
+}

@@ -1,0 +1,3 @@
+/// The operations on reports and their counters.
+public protocol ReportsStore {
+}

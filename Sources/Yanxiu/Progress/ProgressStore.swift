@@ -1,0 +1,3 @@
+/// The operations on study progress: lesson coverage, quiz state and the heartbeat journal.
+public protocol ProgressStore {
+}

@@ -1,0 +1,6 @@
+import GRDB
+
+/// `AccountsStore` on SQLite.
+struct SQLiteAccountsStore: AccountsStore {
+    let db: Database
+}

@@ -1,0 +1,6 @@
+import GRDB
+
+/// `CatalogStore` on SQLite.
+struct SQLiteCatalogStore: CatalogStore {
+    let db: Database
+}

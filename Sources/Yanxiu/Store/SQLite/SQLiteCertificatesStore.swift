@@ -1,0 +1,6 @@
+import GRDB
+
+/// `CertificatesStore` on SQLite.
+struct SQLiteCertificatesStore: CertificatesStore {
+    let db: Database
+}

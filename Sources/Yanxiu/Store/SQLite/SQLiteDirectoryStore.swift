@@ -1,0 +1,6 @@
+import GRDB
+
+/// `DirectoryStore` on SQLite.
+struct SQLiteDirectoryStore: DirectoryStore {
+    let db: Database
+}

@@ -1,0 +1,6 @@
+import GRDB
+
+/// `EnrollmentsStore` on SQLite.
+struct SQLiteEnrollmentsStore: EnrollmentsStore {
+    let db: Database
+}

@@ -1,0 +1,6 @@
+import GRDB
+
+/// `MembershipsStore` on SQLite.
+struct SQLiteMembershipsStore: MembershipsStore {
+    let db: Database
+}

@@ -1,0 +1,6 @@
+import GRDB
+
+/// `OperationsStore` on SQLite.
+struct SQLiteOperationsStore: OperationsStore {
+    let db: Database
+}

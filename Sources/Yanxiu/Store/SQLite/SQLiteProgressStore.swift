@@ -1,0 +1,6 @@
+import GRDB
+
+/// `ProgressStore` on SQLite.
+struct SQLiteProgressStore: ProgressStore {
+    let db: Database
+}

@@ -1,0 +1,6 @@
+import GRDB
+
+/// `ReportsStore` on SQLite.
+struct SQLiteReportsStore: ReportsStore {
+    let db: Database
+}
