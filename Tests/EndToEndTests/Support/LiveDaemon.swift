@@ -35,7 +35,12 @@ final class LiveDaemon: @unchecked Sendable {
         chmod(self.directory, 0o755)
         socketPath = self.directory + "/yanxiud.sock"
         var configText = "state-dir = \(self.directory)\nsocket = \(socketPath)\nsocket-mode = 0666\n"
-        for (key, value) in config { configText += "\(key) = \(value)\n" }
+        // Passwords are hashed at the lowest strength the daemon accepts unless a test sets one:
+        // these tests are about what the daemon answers, and scrypt at the shipped strength costs
+        // seconds per hash under the sanitizers. Tests of strength and timing set it themselves.
+        var settings = config
+        if settings["password-scrypt-log-n"] == nil { settings["password-scrypt-log-n"] = "10" }
+        for (key, value) in settings { configText += "\(key) = \(value)\n" }
         let configPath = self.directory + "/yanxiud.conf"
         try configText.write(toFile: configPath, atomically: true, encoding: .utf8)
         process.executableURL = URL(fileURLWithPath: Self.daemonPath)
