@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 import Yanxiu
 
@@ -34,13 +33,13 @@ extension AppContext {
     /// that account, whoever the peer is, so its grants decide (401 without a session, 403
     /// `auth.forbidden` when they do not allow it). A back end running as an operator therefore
     /// cannot lend its privileges to the people it serves.
-    func authorise(_ call: RPCCall, _ isAllowed: @escaping @Sendable (Database, Int64) throws -> Bool) async throws -> AuditActor {
+    func authorise(_ call: RPCCall, _ isAllowed: @escaping @Sendable (any StoreTransaction, Int64) throws -> Bool) async throws -> AuditActor {
         if call.peer.isOperator, call.params.string("session") == nil { return actor(call) }
         guard call.params.string("session") != nil else {
             throw DomainError.unauthorized("session.unknown", "A session is required (or an operator peer)")
         }
         let account = try await account(call)
-        let allowed = try await store.readDatabase { db in try isAllowed(db, account.accountID) }
+        let allowed = try await store.read { tx in try isAllowed(tx, account.accountID) }
         guard allowed else { throw DomainError.forbidden("This account holds no grant for this school or county") }
         return actor(call, account: account)
     }

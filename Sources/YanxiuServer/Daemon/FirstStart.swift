@@ -9,7 +9,7 @@ enum FirstStart {
         }
         guard app.configuration.loadSampleDirectory else { return }
         let now = app.clock.nowMs
-        if try await app.store.writeDatabase({ db in try SampleDirectory.loadIfEmpty(db, now: now) }) {
+        if try await app.store.write({ tx in try SampleDirectory.loadIfEmpty(tx, now: now) }) {
             app.logger.notice("loaded the sample school directory into the empty database")
         }
     }

@@ -1,5 +1,3 @@
-import JSONRPC
-
 /// What an import did, row by row: the figures an operator checks, and the rows it refused.
 public struct ImportSummary: Sendable, Hashable {
     public var inserted = 0
@@ -19,15 +17,6 @@ public struct ImportSummary: Sendable, Hashable {
         hasher.combine(inserted)
         hasher.combine(updated)
         hasher.combine(rejected.count)
-    }
-
-    /// The reply of the import methods; at most 100 refused rows are listed, all are counted.
-    public var json: JSONValue {
-        [
-            "inserted": .int(inserted), "updated": .int(updated), "unchanged": .int(unchanged),
-            "rejectedCount": .int(rejected.count),
-            "rejected": .array(rejected.prefix(100).map { ["line": .int($0.line), "reason": .string($0.reason)] }),
-        ]
     }
 }
 

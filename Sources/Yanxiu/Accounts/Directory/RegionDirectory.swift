@@ -1,35 +1,24 @@
-import GRDB
-import JSONRPC
-
 /// The GB/T 2260 administrative divisions: province, city, county.
 public enum RegionDirectory {
     /// The divisions under `parentCode`, or the provinces when it is nil, by code.
-    public static func list(_ db: Database, parentCode: String?) throws -> [JSONValue] {
-        let rows = if let parentCode {
-            try Row.fetchAll(db, sql: "SELECT * FROM region WHERE parent_code = ? ORDER BY code", arguments: [parentCode])
-        } else {
-            try Row.fetchAll(db, sql: "SELECT * FROM region WHERE parent_code IS NULL ORDER BY code")
-        }
-        return rows.map(json)
-    }
-
-    static func json(_ row: Row) -> JSONValue {
-        ["code": .string(row["code"]), "name": .string(row["name"]), "level": .string(row["level"]), "parentCode": .optional(row["parent_code"] as String?)]
+    public static func list(_ tx: any StoreTransaction, parentCode: String?) throws -> [Region] {
+        try tx.directory.regions(under: parentCode)
     }
 
     /// The level of a stored division, or nil when there is none with this code.
-    public static func level(_ db: Database, code: String) throws -> RegionCode.Level? {
-        try String.fetchOne(db, sql: "SELECT level FROM region WHERE code = ?", arguments: [code]).flatMap(RegionCode.Level.init(rawValue:))
+    public static func level(_ tx: any StoreTransaction, code: String) throws -> RegionCode.Level? {
+        try tx.directory.region(code: code)?.level
     }
 
     /// Imports `code,name` CSV (optional `level`, `parentCode` columns), idempotent on the code.
     ///
     /// Without a parent column a county hangs under its city when the city exists, else under its
     /// province (the districts of Beijing); every county gets its "其他" school.
-    public static func importCSV(_ db: Database, text: String, now: Int64) throws -> ImportSummary {
+    public static func importCSV(_ tx: any StoreTransaction, text: String, now: Int64) throws -> ImportSummary {
+        let directory = tx.directory
         let table = try CSVTable(text, required: ["code", "name"])
         var summary = ImportSummary()
-        var known = Set(try String.fetchAll(db, sql: "SELECT code FROM region"))
+        var known = try directory.regionCodes()
         var rows: [(line: Int, code: RegionCode, name: String, level: RegionCode.Level, parent: String?)] = []
         for record in table.records {
             guard let code = table.value(record, "code").flatMap(RegionCode.init) else { summary.rejected.append((record.line, "code")); continue }
@@ -50,22 +39,20 @@ public enum RegionDirectory {
             if row.level != .province {
                 guard let parent, known.contains(parent) else { summary.rejected.append((row.line, "parentUnknown")); continue }
             }
-            let existing = try Row.fetchOne(db, sql: "SELECT name, level, parent_code FROM region WHERE code = ?", arguments: [row.code.value])
-            if let existing {
-                if existing["name"] == row.name, existing["level"] == row.level.rawValue, (existing["parent_code"] as String?) == parent {
+            let region = Region(code: row.code.value, name: row.name, level: row.level, parentCode: parent)
+            if let existing = try directory.region(code: region.code) {
+                if existing == region {
                     summary.unchanged += 1
                 } else {
-                    try db.execute(sql: "UPDATE region SET name = ?, level = ?, parent_code = ? WHERE code = ?",
-                                   arguments: [row.name, row.level.rawValue, parent, row.code.value])
+                    try directory.updateRegion(region)
                     summary.updated += 1
                 }
             } else {
-                try db.execute(sql: "INSERT INTO region (code, name, level, parent_code) VALUES (?, ?, ?, ?)",
-                               arguments: [row.code.value, row.name, row.level.rawValue, parent])
+                try directory.insertRegion(region)
                 summary.inserted += 1
             }
-            known.insert(row.code.value)
-            if row.level == .county { try SchoolDirectory.ensureOther(db, county: row.code.value, now: now) }
+            known.insert(region.code)
+            if row.level == .county { try directory.ensureOtherSchool(county: region.code, name: SchoolDirectory.otherName, createdAt: now) }
         }
         summary.rejected.sort { $0.line < $1.line }
         return summary

@@ -1,5 +1,3 @@
-import GRDB
-
 /// The sample school directory of `contrib/sample-directory`, built in so that a new
 /// installation can be tried at once: real GB/T 2260 codes (Beijing Dongcheng is 110101) and a
 /// few schools. A test keeps these texts equal to the files.
@@ -43,13 +41,12 @@ S4403050001,深圳市南山外国语学校,440305
 
     /// Loads the sample into an empty directory, once: returns false when there were regions already
     /// or the sample was loaded before (an operator may have emptied the directory on purpose).
-    public static func loadIfEmpty(_ db: Database, now: Int64) throws -> Bool {
-        let loaded = try String.fetchOne(db, sql: "SELECT value FROM daemon_meta WHERE key = 'sample-directory'")
-        let regions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM region") ?? 0
-        guard loaded == nil, regions == 0 else { return false }
-        _ = try RegionDirectory.importCSV(db, text: regionsCSV, now: now)
-        _ = try SchoolDirectory.importCSV(db, text: schoolsCSV, now: now)
-        try db.execute(sql: "INSERT INTO daemon_meta (key, value) VALUES ('sample-directory', ?)", arguments: [Timestamp.format(now)])
+    public static func loadIfEmpty(_ tx: any StoreTransaction, now: Int64) throws -> Bool {
+        let directory = tx.directory
+        guard try !directory.sampleDirectoryLoaded(), try directory.regionCount() == 0 else { return false }
+        _ = try RegionDirectory.importCSV(tx, text: regionsCSV, now: now)
+        _ = try SchoolDirectory.importCSV(tx, text: schoolsCSV, now: now)
+        try directory.markSampleDirectoryLoaded(at: now)
         return true
     }
 }

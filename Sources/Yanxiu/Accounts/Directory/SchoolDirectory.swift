@@ -1,80 +1,66 @@
-import GRDB
 import JSONRPC
 
-/// Schools under county regions: search, creation, bulk import and each county's "其他" placeholder.
+/// Schools under county regions: lookup, creation, bulk import and each county's "其他" placeholder.
 public enum SchoolDirectory {
     /// The name of every county's placeholder school.
     public static let otherName = "其他"
 
-    /// One school as callers see it.
-    public static func json(_ row: Row) -> JSONValue {
-        [
-            "schoolId": .int64(row["id"]), "name": .string(row["name"]), "regionCode": .string(row["region_code"]),
-            "isOther": .bool(row["is_other"] as Int64 != 0), "code": .optional(row["code"] as String?),
-        ]
-    }
-
-    public static func fetch(_ db: Database, id: Int64) throws -> Row? {
-        try Row.fetchOne(db, sql: "SELECT * FROM school WHERE id = ?", arguments: [id])
+    public static func fetch(_ tx: any StoreTransaction, id: Int64) throws -> School? {
+        try tx.directory.school(id: id)
     }
 
     /// The school, or 404 `school.unknown`.
-    public static func require(_ db: Database, id: Int64) throws -> Row {
-        guard let row = try fetch(db, id: id) else { throw DomainError.notFound("school.unknown", "No school with this schoolId") }
-        return row
+    public static func require(_ tx: any StoreTransaction, id: Int64) throws -> School {
+        guard let school = try fetch(tx, id: id) else { throw DomainError.notFound("school.unknown", "No school with this schoolId") }
+        return school
     }
 
     public static func target(_ id: Int64) -> String { "school:\(id)" }
 
-    /// Creates the county's "其他" school unless it has one.
-    static func ensureOther(_ db: Database, county: String, now: Int64) throws {
-        try db.execute(
-            sql: "INSERT INTO school (name, region_code, is_other, created_at) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING",
-            arguments: [otherName, county, now])
-    }
-
     /// 404 `region.unknown` or -32602 `notCounty` unless `code` is a stored county.
-    public static func requireCounty(_ db: Database, code: String, field: String = "regionCode") throws {
-        guard let level = try RegionDirectory.level(db, code: code) else { throw DomainError.notFound("region.unknown", "No region with this code") }
+    public static func requireCounty(_ tx: any StoreTransaction, code: String, field: String = "regionCode") throws {
+        guard let level = try RegionDirectory.level(tx, code: code) else { throw DomainError.notFound("region.unknown", "No region with this code") }
         guard level == .county else { throw DomainError.invalid(field: field, reason: "notCounty") }
     }
 
-    /// Adds a school to a county; 409 `school.exists` (with its id) when the county or the code already has it.
-    public static func create(_ db: Database, regionCode: String, name: String, code: String?, now: Int64) throws -> Int64 {
-        try requireCounty(db, code: regionCode)
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM school WHERE region_code = ? AND name = ?", arguments: [regionCode, name]) {
-            throw DomainError.conflict("school.exists", "The county already has a school of this name", data: ["schoolId": .int64(id)])
+    /// Adds a school to a county (audited as `school.create`); 409 `school.exists` (with its id)
+    /// when the county or the code already has it.
+    public static func create(_ tx: any StoreTransaction, regionCode: String, name: String, code: String?,
+                              actor: AuditActor, now: Int64) throws -> School {
+        let directory = tx.directory
+        try requireCounty(tx, code: regionCode)
+        if let existing = try directory.school(regionCode: regionCode, name: name) {
+            throw DomainError.conflict("school.exists", "The county already has a school of this name", data: ["schoolId": .int64(existing.id)])
         }
-        if let code, let id = try Int64.fetchOne(db, sql: "SELECT id FROM school WHERE code = ?", arguments: [code]) {
-            throw DomainError.conflict("school.exists", "A school with this code exists", data: ["schoolId": .int64(id)])
+        if let code, let existing = try directory.school(code: code) {
+            throw DomainError.conflict("school.exists", "A school with this code exists", data: ["schoolId": .int64(existing.id)])
         }
-        try db.execute(sql: "INSERT INTO school (code, name, region_code, is_other, created_at) VALUES (?, ?, ?, 0, ?)",
-                       arguments: [code, name, regionCode, now])
-        return db.lastInsertedRowID
+        let id = try directory.insertSchool(code: code, name: name, regionCode: regionCode, createdAt: now)
+        try tx.audit.record(at: now, actor: actor, action: "school.create", target: target(id),
+                            detail: ["regionCode": .string(regionCode), "name": .string(name)])
+        return try require(tx, id: id)
     }
 
     /// Imports `code,name,regionCode` CSV, idempotent on the school's code.
-    public static func importCSV(_ db: Database, text: String, now: Int64, progress: (Int, Int) -> Void = { _, _ in }) throws -> ImportSummary {
+    public static func importCSV(_ tx: any StoreTransaction, text: String, now: Int64, progress: (Int, Int) -> Void = { _, _ in }) throws -> ImportSummary {
+        let directory = tx.directory
         let table = try CSVTable(text, required: ["code", "name", "regionCode"])
-        let counties = Set(try String.fetchAll(db, sql: "SELECT code FROM region WHERE level = 'county'"))
+        let counties = try directory.countyCodes()
         var summary = ImportSummary()
-        let select = try db.cachedStatement(sql: "SELECT id, name, region_code FROM school WHERE code = ?")
-        let insert = try db.cachedStatement(sql: "INSERT INTO school (code, name, region_code, is_other, created_at) VALUES (?, ?, ?, 0, ?)")
-        let update = try db.cachedStatement(sql: "UPDATE school SET name = ?, region_code = ? WHERE id = ?")
         for (index, record) in table.records.enumerated() {
             if index % 1000 == 999 { progress(index + 1, table.records.count) }
             guard let code = table.value(record, "code"), code.count <= 40 else { summary.rejected.append((record.line, "code")); continue }
             guard let name = table.value(record, "name").flatMap(validName) else { summary.rejected.append((record.line, "name")); continue }
             guard let region = table.value(record, "regionCode"), counties.contains(region) else { summary.rejected.append((record.line, "regionCode")); continue }
-            if let row = try Row.fetchOne(select, arguments: [code]) {
-                if row["name"] == name, row["region_code"] == region {
+            if let school = try directory.school(code: code) {
+                if school.name == name, school.regionCode == region {
                     summary.unchanged += 1
                 } else {
-                    try update.execute(arguments: [name, region, row["id"] as Int64])
+                    try directory.updateSchool(id: school.id, name: name, regionCode: region)
                     summary.updated += 1
                 }
             } else {
-                try insert.execute(arguments: [code, name, region, now])
+                _ = try directory.insertSchool(code: code, name: name, regionCode: region, createdAt: now)
                 summary.inserted += 1
             }
         }

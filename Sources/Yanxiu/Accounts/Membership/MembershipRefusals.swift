@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 
 /// The checks an administrator's verification or removal must pass, and the audit line every
@@ -25,14 +24,21 @@ public enum MembershipRefusals {
     /// Runs `action` (a verification or removal); a refusal is recorded as `<action>.refused`
     /// with its reason and returned, so the caller commits the audit line and answers the refusal.
     public static func audited<T>(
-        _ db: Database, action: String, schoolID: Int64, accountID: Int64, actor: AuditActor, now: Int64, _ body: () throws -> T
+        _ tx: any StoreTransaction, action: String, schoolID: Int64, accountID: Int64, actor: AuditActor, now: Int64, _ body: () throws -> T
     ) throws -> Result<T, DomainError> {
         do {
             return .success(try body())
         } catch let refusal as DomainError {
-            try AuditLog.record(db, at: now, actor: actor, action: action + ".refused", target: AccountRecord.target(accountID),
-                                detail: ["schoolId": .int64(schoolID), "reason": .string(refusal.reason)])
+            try record(tx, refusal, action: action, schoolID: schoolID, accountID: accountID, actor: actor, now: now)
             return .failure(refusal)
         }
+    }
+
+    /// Records `<action>.refused` with the refusal's reason: for refusals the caller found itself
+    /// (an account that administers neither the school nor its county).
+    public static func record(_ tx: any StoreTransaction, _ refusal: DomainError, action: String, schoolID: Int64, accountID: Int64,
+                              actor: AuditActor, now: Int64) throws {
+        try tx.audit.record(at: now, actor: actor, action: action + ".refused", target: AccountRecord.target(accountID),
+                            detail: ["schoolId": .int64(schoolID), "reason": .string(refusal.reason)])
     }
 }

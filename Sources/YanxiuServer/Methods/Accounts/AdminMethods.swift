@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 import Yanxiu
 
@@ -21,7 +20,7 @@ struct AdminMethods {
                 let (userID, role, scope) = try Self.grantParams(call)
                 let actor = app.actor(call)
                 let now = app.clock.nowMs
-                try await app.store.writeDatabase { db in try AdminGrants.grant(db, accountID: userID, role: role, scope: scope, actor: actor, now: now) }
+                try await app.store.write { tx in try AdminGrants.grant(tx, accountID: userID, role: role, scope: scope, actor: actor, now: now) }
                 return ["granted": true]
             },
             MethodDescriptor(
@@ -31,7 +30,7 @@ struct AdminMethods {
                 let (userID, role, scope) = try Self.grantParams(call)
                 let actor = app.actor(call)
                 let now = app.clock.nowMs
-                try await app.store.writeDatabase { db in try AdminGrants.revoke(db, accountID: userID, role: role, scope: scope, actor: actor, now: now) }
+                try await app.store.write { tx in try AdminGrants.revoke(tx, accountID: userID, role: role, scope: scope, actor: actor, now: now) }
                 return ["revoked": true]
             },
             MethodDescriptor(
@@ -40,7 +39,8 @@ struct AdminMethods {
                 errors: ["auth.operator_required"]
             ) { call in
                 let userID = call.params.int64("userId")
-                return ["grants": .array(try await app.store.readDatabase { db in try AdminGrants.list(db, accountID: userID) })]
+                let grants = try await app.store.read { tx in try AdminGrants.list(tx, accountID: userID) }
+                return ["grants": .array(grants.map(MembershipRendering.grant))]
             },
             MethodDescriptor(
                 "audit.list", "Audit entries, newest first, filtered by action, target, acting account and time.", access: .operator,

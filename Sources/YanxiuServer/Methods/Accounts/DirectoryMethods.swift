@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 import Yanxiu
 
@@ -17,7 +16,8 @@ struct DirectoryMethods {
                 result: "{regions: [{code, name, level, parentCode}]}"
             ) { call in
                 let parent = call.params.string("parentCode")
-                return ["regions": .array(try await app.store.readDatabase { db in try RegionDirectory.list(db, parentCode: parent) })]
+                let regions = try await app.store.read { tx in try RegionDirectory.list(tx, parentCode: parent) }
+                return ["regions": .array(regions.map(DirectoryRendering.region))]
             },
             MethodDescriptor(
                 "region.import", "Imports GB/T 2260 regions from CSV (code,name[,level,parentCode]); idempotent on the code. Counties get their 其他 school.",
@@ -27,13 +27,8 @@ struct DirectoryMethods {
                 let text = try call.params.require("csv")
                 let now = app.clock.nowMs
                 let actor = app.actor(call)
-                let summary = try await app.store.writeDatabase { db in
-                    let summary = try RegionDirectory.importCSV(db, text: text, now: now)
-                    try AuditLog.record(db, at: now, actor: actor, action: "region.import", target: nil,
-                                        detail: ["inserted": .int(summary.inserted), "updated": .int(summary.updated)])
-                    return summary
-                }
-                return summary.json
+                let summary = try await app.store.write { tx in try DirectoryImport.regions(tx, csv: text, actor: actor, now: now) }
+                return DirectoryRendering.importSummary(summary)
             },
             MethodDescriptor(
                 "school.search", "Schools by region (county, city or province) and name fragment; a county's 其他 school comes last.", access: .anyone,
@@ -45,7 +40,8 @@ struct DirectoryMethods {
                 result: "{schools: [{schoolId, name, regionCode, isOther}]}", errors: ["params.invalid", "region.unknown"]
             ) { call in
                 let search = SchoolSearch(regionCode: call.params.string("regionCode"), query: call.params.string("query"), limit: min(call.params.int("limit") ?? 50, 200))
-                return ["schools": .array(try await app.store.readDatabase { db in try search.run(db) })]
+                let schools = try await app.store.read { tx in try search.run(tx) }
+                return ["schools": .array(schools.map(DirectoryRendering.school))]
             },
             MethodDescriptor(
                 "school.create", "Adds a school to a county: operators, or county administrators of that county.", access: .user,
@@ -60,14 +56,12 @@ struct DirectoryMethods {
                 let region = try call.params.require("regionCode")
                 guard let name = SchoolDirectory.validName(try call.params.require("name")) else { throw DomainError.invalid(field: "name", reason: "format") }
                 let code = call.params.string("code")
-                let actor = try await app.authorise(call) { db, account in try AdminGrants.holds(db, accountID: account, role: .countyAdmin, scope: region) }
+                let actor = try await app.authorise(call) { tx, account in try AdminGrants.holds(tx, accountID: account, role: .countyAdmin, scope: region) }
                 let now = app.clock.nowMs
-                return try await app.store.writeDatabase { db in
-                    let id = try SchoolDirectory.create(db, regionCode: region, name: name, code: code, now: now)
-                    try AuditLog.record(db, at: now, actor: actor, action: "school.create", target: SchoolDirectory.target(id),
-                                        detail: ["regionCode": .string(region), "name": .string(name)])
-                    return SchoolDirectory.json(try SchoolDirectory.require(db, id: id))
+                let school = try await app.store.write { tx in
+                    try SchoolDirectory.create(tx, regionCode: region, name: name, code: code, actor: actor, now: now)
                 }
+                return DirectoryRendering.school(school)
             },
             MethodDescriptor(
                 "school.import", "Imports schools from CSV (code,name,regionCode); idempotent on the school's code.", access: .operator,
@@ -79,15 +73,12 @@ struct DirectoryMethods {
                 let notify = call.notify
                 let now = app.clock.nowMs
                 let actor = app.actor(call)
-                let summary = try await app.store.writeDatabase { db in
-                    let summary = try SchoolDirectory.importCSV(db, text: text, now: now) { done, total in
+                let summary = try await app.store.write { tx in
+                    try DirectoryImport.schools(tx, csv: text, actor: actor, now: now) { done, total in
                         if let token { notify("$/progress", ["token": token, "done": .int(done), "total": .int(total)]) }
                     }
-                    try AuditLog.record(db, at: now, actor: actor, action: "school.import", target: nil,
-                                        detail: ["inserted": .int(summary.inserted), "updated": .int(summary.updated)])
-                    return summary
                 }
-                return summary.json
+                return DirectoryRendering.importSummary(summary)
             },
         ]
     }

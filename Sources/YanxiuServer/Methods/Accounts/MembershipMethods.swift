@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 import Yanxiu
 
@@ -24,11 +23,9 @@ struct MembershipMethods {
                 let schoolID = try call.params.requireInt64("schoolId")
                 _ = try await app.authorise(call, Self.isAdmin(of: schoolID))
                 let unmasked = try app.unmasked(call)
-                let status = call.params.string("status") ?? "pending"
-                return ["teachers": .array(try await app.store.readDatabase { db in
-                    _ = try SchoolDirectory.require(db, id: schoolID)
-                    return try SchoolMembership.members(db, schoolID: schoolID, status: status == "all" ? nil : status, unmasked: unmasked)
-                })]
+                let status = MemberStatus(rawValue: call.params.string("status") ?? "pending")
+                let teachers = try await app.store.read { tx in try SchoolMembership.members(tx, schoolID: schoolID, status: status) }
+                return ["teachers": .array(teachers.map { MembershipRendering.teacher($0, unmasked: unmasked) })]
             },
             MethodDescriptor(
                 "school.verifyTeacher",
@@ -49,11 +46,10 @@ struct MembershipMethods {
                 }
                 let actor = try await Self.authorise(app, call, action: "school.verifyTeacher", schoolID: schoolID, userID: userID)
                 let now = app.clock.nowMs
-                return try await app.store.writeDatabaseKeeping { db in
-                    try MembershipRefusals.audited(db, action: "school.verifyTeacher", schoolID: schoolID, accountID: userID, actor: actor, now: now) {
-                        try SchoolMembership.verify(db, schoolID: schoolID, accountID: userID, mentalHealth: mentalHealth, homeroom: homeroom, actor: actor, now: now).json
-                    }
+                let member = try await app.store.writeKeeping { tx in
+                    try SchoolMembership.verifyTeacher(tx, schoolID: schoolID, accountID: userID, mentalHealth: mentalHealth, homeroom: homeroom, actor: actor, now: now)
                 }
+                return MembershipRendering.member(member)
             },
             MethodDescriptor(
                 "school.removeTeacher", "Ends a teacher's membership of the school; the profile unlocks. Never oneself. Audited, refusals too.", access: .user,
@@ -64,10 +60,8 @@ struct MembershipMethods {
                 let userID = try call.params.requireInt64("userId")
                 let actor = try await Self.authorise(app, call, action: "school.removeTeacher", schoolID: schoolID, userID: userID)
                 let now = app.clock.nowMs
-                try await app.store.writeDatabaseKeeping { db in
-                    try MembershipRefusals.audited(db, action: "school.removeTeacher", schoolID: schoolID, accountID: userID, actor: actor, now: now) {
-                        try SchoolMembership.remove(db, schoolID: schoolID, accountID: userID, actor: actor, now: now)
-                    }
+                try await app.store.writeKeeping { tx in
+                    try SchoolMembership.removeTeacher(tx, schoolID: schoolID, accountID: userID, actor: actor, now: now)
                 }
                 return ["removed": true]
             },
@@ -82,9 +76,8 @@ struct MembershipMethods {
         } catch let refusal as DomainError where refusal.code == 403 {
             let actor = app.actor(call, account: try await app.account(call))
             let now = app.clock.nowMs
-            try await app.store.writeDatabase { db in
-                try AuditLog.record(db, at: now, actor: actor, action: action + ".refused", target: AccountRecord.target(userID),
-                                    detail: ["schoolId": .int64(schoolID), "reason": .string(refusal.reason)])
+            try await app.store.write { tx in
+                try MembershipRefusals.record(tx, refusal, action: action, schoolID: schoolID, accountID: userID, actor: actor, now: now)
             }
             throw refusal
         }
@@ -92,7 +85,7 @@ struct MembershipMethods {
 
     /// The school's administrators and those of its county (who add missing schools and so must
     /// see and act on the teachers waiting in the county's "其他" school and the others).
-    static func isAdmin(of schoolID: Int64) -> @Sendable (Database, Int64) throws -> Bool {
-        { db, account in try AdminGrants.administers(db, accountID: account, schoolID: schoolID) }
+    static func isAdmin(of schoolID: Int64) -> @Sendable (any StoreTransaction, Int64) throws -> Bool {
+        { tx, account in try AdminGrants.administers(tx, accountID: account, schoolID: schoolID) }
     }
 }
