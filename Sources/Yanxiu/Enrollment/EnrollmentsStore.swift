@@ -39,35 +39,3 @@ public protocol EnrollmentsStore {
     /// Up to `limit` enrolments `filter` selects with an id above `after`, in id order.
     func enrollments(_ filter: EnrollmentFilter, after: Int64, limit: Int) throws -> [EnrollmentRecord]
 }
-
-/// Which enrolments a listing selects: those of a topic, at the school their teacher is a member
-/// of now (optionally one school), inside a caller's scope.
-public struct EnrollmentFilter: Sendable, Equatable {
-    public var topicID: String
-    /// Only teachers who are members of this school now.
-    public var schoolID: Int64?
-    public var scope: EnrollmentScope
-
-    public init(topicID: String, schoolID: Int64?, scope: EnrollmentScope) {
-        self.topicID = topicID
-        self.schoolID = schoolID
-        self.scope = scope
-    }
-}
-
-/// Values carried into a teacher's enrolment forms when the profile or the declarations change.
-public struct EnrollmentFormPatch: Sendable, Equatable {
-    /// Text fields of the form by name (`name`, `idType`, ...), in the order given.
-    public var fields: [Field]
-    public var schoolID: Int64?
-    /// The declared roles, when the teacher has a membership holding them.
-    public var declaredMentalHealth: Bool?
-    public var declaredHomeroom: Bool?
-
-    public struct Field: Sendable, Equatable {
-        public var name: String
-        public var value: String
-    }
-
-    public var isEmpty: Bool { fields.isEmpty && schoolID == nil && (declaredMentalHealth == nil || declaredHomeroom == nil) }
-}
