@@ -34,8 +34,8 @@ struct ReportBench: AsyncParsableCommand {
             var rows = 0
             for _ in 0..<runs {
                 let started = Date()
-                let report = try await store.readDatabase { db in
-                    try TopicReport.build(db, topicID: ReportDataSet.topicId, grouping: grouping, schools: nil)
+                let report = try await store.read { tx in
+                    try TopicReport.build(tx, topicID: ReportDataSet.topicId, grouping: grouping, schools: nil)
                 }
                 times.append(Date().timeIntervalSince(started) * 1000)
                 rows = report.rows.count

@@ -1,37 +1,50 @@
-import GRDB
 import JSONRPC
 
 /// What enrolment needs to know about an account: identity, the profile fields the form
 /// repeats, and its school membership.
-struct EnrollmentAccount {
-    var id: Int64
-    var identity: String?
-    var name: String?
-    var teacherType: String?
-    var schoolID: Int64?
-    var idType: String?
-    var idNumber: String?
-    var title: String?
-    var stage: String?
-    var subject: String?
+public struct EnrollmentAccount: Sendable {
+    public var id: Int64
+    public var identity: String?
+    public var name: String?
+    public var teacherType: String?
+    public var schoolID: Int64?
+    public var idType: String?
+    public var idNumber: String?
+    public var title: String?
+    public var stage: String?
+    public var subject: String?
     /// `pending`, `verified`, or nil without a membership row.
-    var membershipStatus: String?
+    public var membershipStatus: String?
+    /// The roles declared in the membership; nil without one.
+    public var declaredMentalHealth: Bool?
+    public var declaredHomeroom: Bool?
+
+    public init(
+        id: Int64, identity: String?, name: String?, teacherType: String?, schoolID: Int64?, idType: String?, idNumber: String?,
+        title: String?, stage: String?, subject: String?, membershipStatus: String?, declaredMentalHealth: Bool?, declaredHomeroom: Bool?
+    ) {
+        self.id = id
+        self.identity = identity
+        self.name = name
+        self.teacherType = teacherType
+        self.schoolID = schoolID
+        self.idType = idType
+        self.idNumber = idNumber
+        self.title = title
+        self.stage = stage
+        self.subject = subject
+        self.membershipStatus = membershipStatus
+        self.declaredMentalHealth = declaredMentalHealth
+        self.declaredHomeroom = declaredHomeroom
+    }
 
     var isVerified: Bool { membershipStatus == "verified" }
 
-    static func load(_ db: Database, id: Int64) throws -> EnrollmentAccount {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT a.identity, a.name, a.teacher_type, a.school_id, a.id_type, a.id_number, a.title, a.stage, a.subject, m.status
-                FROM account a LEFT JOIN school_member m ON m.account_id = a.id WHERE a.id = ?
-                """,
-            arguments: [id])
-        else { throw DomainError.unauthorized("session.unknown", "The session's account no longer exists") }
-        return EnrollmentAccount(
-            id: id, identity: row["identity"], name: row["name"], teacherType: row["teacher_type"], schoolID: row["school_id"],
-            idType: row["id_type"], idNumber: row["id_number"], title: row["title"], stage: row["stage"], subject: row["subject"],
-            membershipStatus: row["status"])
+    static func load(_ tx: any StoreTransaction, id: Int64) throws -> EnrollmentAccount {
+        guard let account = try tx.enrollments.enrolmentAccount(id: id) else {
+            throw DomainError.unauthorized("session.unknown", "The session's account no longer exists")
+        }
+        return account
     }
 
     /// Only teachers who completed their basic information (DOMAIN.md step 2) may enrol.
@@ -52,21 +65,15 @@ struct EnrollmentAccount {
     /// Brings the account in line with the form as `plan` says, and records that in the audit trail:
     /// `account.profileFromEnrollment` with the filled and replaced fields, and for a verified
     /// profile `account.lockedFieldFilled` for the locked fields it filled.
-    func apply(_ db: Database, _ plan: ProfileAgreement, now: Int64) throws {
+    func apply(_ tx: any StoreTransaction, _ plan: ProfileAgreement, now: Int64) throws {
         let changes = plan.changes
         guard !changes.isEmpty else { return }
-        let assignments = changes.map { "\($0.column) = ?" }.joined(separator: ", ")
-        var arguments = StatementArguments()
-        for change in changes {
-            if change.column == "school_id" { arguments += [Int64(change.form)] } else { arguments += [change.form] }
-        }
-        arguments += [now, id]
-        try db.execute(sql: "UPDATE account SET \(assignments), updated_at = ? WHERE id = ?", arguments: arguments)
-        try AuditLog.record(
-            db, at: now, actor: AuditActor(accountID: id), action: "account.profileFromEnrollment", target: AccountRecord.target(id),
+        try tx.enrollments.updateProfile(accountID: id, fields: changes.map { (name: $0.name, value: $0.form) }, now: now)
+        try tx.audit.record(
+            at: now, actor: AuditActor(accountID: id), action: "account.profileFromEnrollment", target: AccountRecord.target(id),
             detail: ["filled": .array(plan.filled.map { .string($0.name) }), "replaced": .array(plan.replaced.map { .string($0.name) })])
         if isVerified {
-            try LockedFields.recordFilled(db, accountID: id, fields: plan.filled.filter(\.lockedByVerification).map(\.name),
+            try LockedFields.recordFilled(tx, accountID: id, fields: plan.filled.filter(\.lockedByVerification).map(\.name),
                                           via: "enrollment.create", now: now)
         }
     }
@@ -74,8 +81,8 @@ struct EnrollmentAccount {
     /// Files the declared roles for the school's administrator through the accounts rules: a pending
     /// membership of the form's school (moved there if pending elsewhere), or new declarations on a
     /// verified one, which never change what the administrator verified.
-    func fileDeclaredRoles(_ db: Database, form: EnrollmentForm, now: Int64) throws {
-        try SchoolMembership.join(db, accountID: id, schoolID: form.schoolId, now: now)
-        try SchoolMembership.declare(db, accountID: id, mentalHealth: form.isMentalHealthTeacher, homeroom: form.isHomeroomTeacher)
+    func fileDeclaredRoles(_ tx: any StoreTransaction, form: EnrollmentForm, now: Int64) throws {
+        try SchoolMembership.join(tx, accountID: id, schoolID: form.schoolId, now: now)
+        try SchoolMembership.declare(tx, accountID: id, mentalHealth: form.isMentalHealthTeacher, homeroom: form.isHomeroomTeacher)
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 
 /// Creates and reads enrolments. Every function runs inside the caller's transaction.
@@ -10,28 +9,24 @@ public enum EnrollmentService {
     /// profile fields from the form, files the declared roles for the school's administrator, and
     /// records the enrolment.
     public static func create(
-        _ db: Database, accountID: Int64, topicID: String, form: EnrollmentForm, replaceProfile: Bool = false, now: Int64
+        _ tx: any StoreTransaction, accountID: Int64, topicID: String, form: EnrollmentForm, replaceProfile: Bool = false, now: Int64
     ) throws -> EnrollmentRecord {
-        let topic = try Catalog.topic(db, id: topicID)
-        if let existing = try Int64.fetchOne(
-            db, sql: "SELECT id FROM enrollment WHERE account_id = ? AND topic_id = ?", arguments: [accountID, topicID])
-        {
+        let topic = try Catalog.topic(tx, id: topicID)
+        if let existing = try tx.enrollments.enrollmentID(accountID: accountID, topicID: topicID) {
             throw DomainError.conflict("enrollment.exists", "This account is already enrolled in \(topicID)", data: ["enrollmentId": .int64(existing)])
         }
         try checkWindow(topic, now: now)
-        let account = try EnrollmentAccount.load(db, id: accountID)
+        let account = try EnrollmentAccount.load(tx, id: accountID)
         try account.checkMayEnrol()
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM school WHERE id = ?", arguments: [form.schoolId]) ?? false else {
+        guard try tx.enrollments.schoolExists(id: form.schoolId) else {
             throw RPCError.invalidParams(field: "schoolId", reason: "not_found")
         }
         let plan = try ProfileAgreement.plan(ProfileAgreement.fields(profile: account, form: form), verified: account.isVerified, replace: replaceProfile)
-        try account.apply(db, plan, now: now)
-        try account.fileDeclaredRoles(db, form: form, now: now)
-        try EnrollmentFollowsProfile.update(db, accountID: accountID)
-        try db.execute(
-            sql: "INSERT INTO enrollment (account_id, topic_id, school_id, form, created_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [accountID, topicID, form.schoolId, try CatalogJSON.encodeString(form), now])
-        return try get(db, accountID: accountID, topicID: topicID)
+        try account.apply(tx, plan, now: now)
+        try account.fileDeclaredRoles(tx, form: form, now: now)
+        try EnrollmentFollowsProfile.update(tx, accountID: accountID)
+        try tx.enrollments.insert(accountID: accountID, topicID: topicID, form: form, now: now)
+        return try get(tx, accountID: accountID, topicID: topicID)
     }
 
     /// The window decides: from its start (inclusive) until its end (exclusive).
@@ -49,12 +44,10 @@ public enum EnrollmentService {
     }
 
     /// The account's enrolment in a topic, or 404 `enrollment.unknown`.
-    public static func get(_ db: Database, accountID: Int64, topicID: String) throws -> EnrollmentRecord {
-        guard let row = try Row.fetchOne(
-            db, sql: EnrollmentQuery.select + " WHERE e.account_id = ? AND e.topic_id = ?", arguments: [accountID, topicID])
-        else {
+    public static func get(_ tx: any StoreTransaction, accountID: Int64, topicID: String) throws -> EnrollmentRecord {
+        guard let record = try tx.enrollments.enrollment(accountID: accountID, topicID: topicID) else {
             throw DomainError.notFound("enrollment.unknown", "This account is not enrolled in \(topicID)")
         }
-        return try EnrollmentQuery.record(row)
+        return record
     }
 }

@@ -5,10 +5,9 @@
 /// verification locks it (name, ID and school): the administrator verified that value.
 /// Nothing is ever overwritten silently.
 public struct ProfileAgreement: Sendable, Equatable {
-    /// One profile field the form repeats: its name on the form, its column, and both values.
+    /// One profile field the form repeats: its name on the form, and both values.
     public struct Field: Sendable, Equatable {
         public var name: String
-        public var column: String
         public var profile: String?
         public var form: String
         public var lockedByVerification: Bool
@@ -21,14 +20,14 @@ public struct ProfileAgreement: Sendable, Equatable {
     /// The fields of `form` as the profile holds them.
     static func fields(profile: EnrollmentAccount, form: EnrollmentForm) -> [Field] {
         [
-            Field(name: "name", column: "name", profile: profile.name, form: form.name, lockedByVerification: true),
-            Field(name: "idType", column: "id_type", profile: profile.idType, form: form.idType.code, lockedByVerification: true),
-            Field(name: "idNumber", column: "id_number", profile: profile.idNumber, form: form.idNumber, lockedByVerification: true),
-            Field(name: "schoolId", column: "school_id", profile: profile.schoolID.map(String.init), form: String(form.schoolId), lockedByVerification: true),
-            Field(name: "teacherType", column: "teacher_type", profile: profile.teacherType, form: form.teacherType, lockedByVerification: false),
-            Field(name: "title", column: "title", profile: profile.title, form: form.title, lockedByVerification: false),
-            Field(name: "stage", column: "stage", profile: profile.stage, form: form.stage, lockedByVerification: false),
-            Field(name: "subject", column: "subject", profile: profile.subject, form: form.subject, lockedByVerification: false),
+            Field(name: "name", profile: profile.name, form: form.name, lockedByVerification: true),
+            Field(name: "idType", profile: profile.idType, form: form.idType.code, lockedByVerification: true),
+            Field(name: "idNumber", profile: profile.idNumber, form: form.idNumber, lockedByVerification: true),
+            Field(name: "schoolId", profile: profile.schoolID.map(String.init), form: String(form.schoolId), lockedByVerification: true),
+            Field(name: "teacherType", profile: profile.teacherType, form: form.teacherType, lockedByVerification: false),
+            Field(name: "title", profile: profile.title, form: form.title, lockedByVerification: false),
+            Field(name: "stage", profile: profile.stage, form: form.stage, lockedByVerification: false),
+            Field(name: "subject", profile: profile.subject, form: form.subject, lockedByVerification: false),
         ]
     }
 

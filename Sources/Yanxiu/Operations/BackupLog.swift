@@ -1,20 +1,11 @@
-import Foundation
-import GRDB
-
-/// The last successful backup, kept in `daemon_meta` so `yanxiuctl status` can say how old the
+/// The last successful backup, kept by the store so `yanxiuctl status` can say how old the
 /// newest copy is even after a restart.
 public enum BackupLog {
-    static let key = "backup.last"
-
-    public static func record(_ db: Database, _ summary: BackupSummary) throws {
-        let text = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
-        try db.execute(
-            sql: "INSERT INTO daemon_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            arguments: [key, text])
+    public static func record(_ tx: any StoreTransaction, _ summary: BackupSummary) throws {
+        try tx.operations.recordBackup(summary)
     }
 
-    public static func last(_ db: Database) throws -> BackupSummary? {
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM daemon_meta WHERE key = ?", arguments: [key]) else { return nil }
-        return try? JSONDecoder().decode(BackupSummary.self, from: Data(text.utf8))
+    public static func last(_ tx: any StoreTransaction) throws -> BackupSummary? {
+        try tx.operations.lastBackup()
     }
 }

@@ -19,7 +19,7 @@ struct CatalogFirstStartLoader {
             }
         }
         let now = app.clock.nowMs
-        if let result = try await app.store.writeDatabase({ db in try CatalogFirstStart.run(db, documentText: text, now: now) }) {
+        if let result = try await app.store.write({ tx in try CatalogFirstStart.run(tx, documentText: text, now: now) }) {
             app.logger.notice("first start: topic imported", metadata: ["topic.id": "\(result.topicID)", "topic.lessons": "\(result.lessonCount)"])
         }
     }

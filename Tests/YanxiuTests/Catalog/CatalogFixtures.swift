@@ -55,7 +55,7 @@ enum CatalogFixtures {
 
     static func importTopic(_ store: SQLiteStore, _ value: JSONValue, now: Int64 = 1_000) async throws -> TopicImportResult {
         let document = try TopicDocumentReader.read(value)
-        return try await store.writeDatabase { db in try TopicImporter.run(db, document, now: now) }
+        return try await store.write { tx in try TopicImporter.run(tx, document, now: now) }
     }
 
     /// Someone's progress on a lesson, as the progress code records it.

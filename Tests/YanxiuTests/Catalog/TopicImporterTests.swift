@@ -35,9 +35,9 @@ struct TopicImporterTests {
             let result = try await CatalogFixtures.importTopic(store, value)
             #expect(result.created && result.changed)
             #expect(result.lessonCount == 25 && result.courseCount == 6 && result.lessonsAdded == 25)
-            let (topic, courses, context) = try await store.readDatabase { db in
-                (try Catalog.topic(db, id: "mh-2023-winter"), try Catalog.courses(db, topicID: "mh-2023-winter"),
-                 try Catalog.lessonContext(db, lessonID: "c01-l02"))
+            let (topic, courses, context) = try await store.read { tx in
+                (try Catalog.topic(tx, id: "mh-2023-winter"), try Catalog.courses(tx, topicID: "mh-2023-winter"),
+                 try Catalog.lessonContext(tx, lessonID: "c01-l02"))
             }
             #expect(topic.lessonCount == 25 && topic.creditHours == 25)
             #expect(topic.windowStartMs == CatalogFixtures.ms("2023-01-08T16:00:00Z"))
@@ -71,7 +71,7 @@ struct TopicImporterTests {
             let result = try await CatalogFixtures.importTopic(store, changed, now: 2_000)
             #expect(result.changed && !result.created)
             #expect(result.lessonsAdded == 1 && result.lessonsRemoved == 1 && result.lessonCount == 3)
-            let (topic, courses) = try await store.readDatabase { db in (try Catalog.topic(db, id: "t-small"), try Catalog.courses(db, topicID: "t-small")) }
+            let (topic, courses) = try await store.read { tx in (try Catalog.topic(tx, id: "t-small"), try Catalog.courses(tx, topicID: "t-small")) }
             #expect(topic.title == "新标题" && topic.updatedAt == 2_000)
             #expect(courses[0].title == "课程一（修订）")
             #expect(courses[0].lessons.map(\.id) == ["s1", "s4"])
@@ -86,7 +86,7 @@ struct TopicImporterTests {
             let result = try await CatalogFixtures.importTopic(
                 store, CatalogFixtures.smallTopic().setting("courses[0].lessons[0].durationSeconds", 1500))
             #expect(result.lessonsRegraded == 1)
-            let duration = try await store.readDatabase { db in try Catalog.lessonContext(db, lessonID: "s1").durationMs }
+            let duration = try await store.read { tx in try Catalog.lessonContext(tx, lessonID: "s1").durationMs }
             #expect(duration == 1_500_000)
         }
     }
@@ -137,7 +137,7 @@ struct TopicImporterTests {
                 .setting("courses[0].lessons[0].quiz.questions[0].options[0]", "改过的选项")
             let result = try await CatalogFixtures.importTopic(store, reworded)
             #expect(result.changed && result.lessonsRegraded == 0)
-            let lesson = try await store.readDatabase { db in try Catalog.lesson(db, id: "s1") }
+            let lesson = try await store.read { tx in try Catalog.lesson(tx, id: "s1") }
             #expect(lesson.summary.title == "改过的标题")
             #expect(lesson.questions[0].prompt == "改过的题干" && lesson.questions[0].options[0] == "改过的选项")
         }
@@ -151,7 +151,7 @@ struct TopicImporterTests {
             let refusal = await Self.refusal { _ = try await CatalogFixtures.importTopic(store, other) }
             #expect(refusal?.code == 409 && refusal?.reason == "lesson.id_taken")
             #expect(refusal?.data["lessonIds"] == ["s2"])
-            let topics = try await store.readDatabase { db in try Catalog.topics(db).map(\.id) }
+            let topics = try await store.read { tx in try Catalog.topics(tx).map(\.id) }
             #expect(topics == ["t-small"])
         }
     }
@@ -160,11 +160,11 @@ struct TopicImporterTests {
     func lessonViewHasNoAnswers() async throws {
         try await CatalogFixtures.withStore { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-            let view = try await store.readDatabase { db in try Catalog.lesson(db, id: "s2") }
+            let view = try await store.read { tx in try Catalog.lesson(tx, id: "s2") }
             #expect(view.questions.map(\.id) == ["q1", "q2"])
             #expect(view.questions[1].options == ["甲", "乙", "丙", "丁"])
             #expect(!String(describing: view).contains("answer"))
-            let missing = await Self.refusal { _ = try await store.readDatabase { db in try Catalog.lesson(db, id: "nope") } }
+            let missing = await Self.refusal { _ = try await store.read { tx in try Catalog.lesson(tx, id: "nope") } }
             #expect(missing?.code == 404 && missing?.reason == "lesson.unknown")
         }
     }

@@ -9,16 +9,16 @@ struct TopicUpdateTests {
     func updateWindowAndRules() async throws {
         try await CatalogFixtures.withStore { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-            let topic = try await store.writeDatabase { db in
+            let topic = try await store.write { tx in
                 try TopicUpdate.run(
-                    db, topicID: "t-small", window: ["end": "2024-03-01T00:00:00+08:00"], rules: ["maxPlaybackRate": 1.5], now: 5_000)
+                    tx, topicID: "t-small", window: ["end": "2024-03-01T00:00:00+08:00"], rules: ["maxPlaybackRate": 1.5], now: 5_000)
             }
             #expect(topic.windowStartMs == CatalogFixtures.ms("2024-01-01T00:00:00+08:00"))
             #expect(topic.windowEndMs == CatalogFixtures.ms("2024-03-01T00:00:00+08:00"))
             #expect(topic.rules.maxPlaybackRate == 1.5)
             #expect(topic.rules.maxRecognisedHours == 3 && topic.rules.minLessons.mentalHealthTeacher == 2)
             // The heartbeat side reads the same rules.
-            let context = try await store.readDatabase { db in try Catalog.lessonContext(db, lessonID: "s1") }
+            let context = try await store.read { tx in try Catalog.lessonContext(tx, lessonID: "s1") }
             #expect(context.rules.maxPlaybackRate == 1.5 && context.windowEndMs == topic.windowEndMs)
         }
     }
@@ -27,12 +27,12 @@ struct TopicUpdateTests {
     func reimportKeepsUpdate() async throws {
         try await CatalogFixtures.withStore { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-            _ = try await store.writeDatabase { db in
-                try TopicUpdate.run(db, topicID: "t-small", window: ["end": "2024-03-01T00:00:00+08:00"], rules: nil, now: 5_000)
+            _ = try await store.write { tx in
+                try TopicUpdate.run(tx, topicID: "t-small", window: ["end": "2024-03-01T00:00:00+08:00"], rules: nil, now: 5_000)
             }
             let again = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             #expect(!again.changed)
-            let end = try await store.readDatabase { db in try Catalog.topic(db, id: "t-small").windowEndMs }
+            let end = try await store.read { tx in try Catalog.topic(tx, id: "t-small").windowEndMs }
             #expect(end == CatalogFixtures.ms("2024-03-01T00:00:00+08:00"))
         }
     }
@@ -49,13 +49,13 @@ struct TopicUpdateTests {
             ]
             for (window, rules, fields) in cases {
                 let refusal = await TopicImporterTests.refusal {
-                    _ = try await store.writeDatabase { db in try TopicUpdate.run(db, topicID: "t-small", window: window, rules: rules, now: 1) }
+                    _ = try await store.write { tx in try TopicUpdate.run(tx, topicID: "t-small", window: window, rules: rules, now: 1) }
                 }
                 #expect(refusal?.code == -32602)
                 #expect(refusal?.data["fields"]?.arrayValue?.compactMap { $0["field"]?.stringValue } == fields)
             }
             let unknown = await TopicImporterTests.refusal {
-                _ = try await store.writeDatabase { db in try TopicUpdate.run(db, topicID: "nope", window: nil, rules: ["maxRecognisedHours": 10], now: 1) }
+                _ = try await store.write { tx in try TopicUpdate.run(tx, topicID: "nope", window: nil, rules: ["maxRecognisedHours": 10], now: 1) }
             }
             #expect(unknown?.code == 404 && unknown?.reason == "topic.unknown")
         }
@@ -64,16 +64,16 @@ struct TopicUpdateTests {
     @Test("first start imports the embedded topic once, and never over an operator's catalog")
     func firstStart() async throws {
         try await CatalogFixtures.withStore { store in
-            let first = try await store.writeDatabase { db in try CatalogFirstStart.run(db, documentText: SampleTopics.winter2023, now: 1) }
+            let first = try await store.write { tx in try CatalogFirstStart.run(tx, documentText: SampleTopics.winter2023, now: 1) }
             #expect(first?.topicID == "mh-2023-winter" && first?.lessonCount == 25)
-            let second = try await store.writeDatabase { db in try CatalogFirstStart.run(db, documentText: SampleTopics.winter2023, now: 2) }
+            let second = try await store.write { tx in try CatalogFirstStart.run(tx, documentText: SampleTopics.winter2023, now: 2) }
             #expect(second == nil)
         }
         try await CatalogFixtures.withStore { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-            let result = try await store.writeDatabase { db in try CatalogFirstStart.run(db, documentText: SampleTopics.winter2023, now: 1) }
+            let result = try await store.write { tx in try CatalogFirstStart.run(tx, documentText: SampleTopics.winter2023, now: 1) }
             #expect(result == nil)
-            #expect(try await store.readDatabase { db in try Catalog.topics(db).map(\.id) } == ["t-small"])
+            #expect(try await store.read { tx in try Catalog.topics(tx).map(\.id) } == ["t-small"])
         }
     }
 }

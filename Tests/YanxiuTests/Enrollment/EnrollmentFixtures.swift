@@ -64,8 +64,8 @@ enum EnrollmentFixtures {
         _ store: SQLiteStore, accountID: Int64, form: JSONValue = form, now: Int64 = inWindow, topicID: String = "t-small", replaceProfile: Bool = false
     ) async throws -> EnrollmentRecord {
         let parsed = try readForm(form)
-        return try await store.writeDatabase { db in
-            try EnrollmentService.create(db, accountID: accountID, topicID: topicID, form: parsed, replaceProfile: replaceProfile, now: now)
+        return try await store.write { tx in
+            try EnrollmentService.create(tx, accountID: accountID, topicID: topicID, form: parsed, replaceProfile: replaceProfile, now: now)
         }
     }
 }

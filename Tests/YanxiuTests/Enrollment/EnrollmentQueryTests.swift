@@ -23,9 +23,9 @@ struct EnrollmentQueryTests {
     }
 
     static func accounts(_ store: SQLiteStore, scopeOf admin: Int64?, school: Int64? = nil) async throws -> [Int64] {
-        try await store.readDatabase { db in
-            let scope = try admin.map { try EnrollmentScope.of(db, accountID: $0) } ?? .operator_
-            return try EnrollmentQuery.list(db, topicID: "t-small", schoolID: school, scope: scope, cursor: nil, limit: 100).records.map(\.accountID)
+        try await store.read { tx in
+            let scope = try admin.map { try EnrollmentScope.of(tx, accountID: $0) } ?? .operator_
+            return try EnrollmentQuery.list(tx, topicID: "t-small", schoolID: school, scope: scope, cursor: nil, limit: 100).records.map(\.accountID)
         }
     }
 
@@ -66,8 +66,8 @@ struct EnrollmentQueryTests {
             var cursor: Int64?
             var pages = 0
             repeat {
-                let page = try await store.readDatabase { [cursor] db in
-                    try EnrollmentQuery.list(db, topicID: "t-small", schoolID: nil, scope: .operator_, cursor: cursor, limit: 4)
+                let page = try await store.read { [cursor] tx in
+                    try EnrollmentQuery.list(tx, topicID: "t-small", schoolID: nil, scope: .operator_, cursor: cursor, limit: 4)
                 }
                 #expect(page.total == 6)
                 seen += page.records.map(\.accountID)
@@ -82,8 +82,8 @@ struct EnrollmentQueryTests {
     @Test("records carry the school, the form and the verification status")
     func recordContents() async throws {
         try await Self.withEnrolments { store in
-            let record = try await store.readDatabase { db in
-                try EnrollmentQuery.list(db, topicID: "t-small", schoolID: 3, scope: .operator_, cursor: nil, limit: 1).records[0]
+            let record = try await store.read { tx in
+                try EnrollmentQuery.list(tx, topicID: "t-small", schoolID: 3, scope: .operator_, cursor: nil, limit: 1).records[0]
             }
             #expect(record.schoolName == "西城实验学校" && record.regionCode == "110102")
             #expect(record.form.isMentalHealthTeacher && record.form.subject == "mentalHealth")

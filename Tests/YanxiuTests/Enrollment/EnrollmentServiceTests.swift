@@ -116,9 +116,9 @@ struct EnrollmentServiceTests {
             #expect(!record.membership.verifiedHomeroomTeacher)
             let declared = try await store.readDatabase { db in try Bool.fetchOne(db, sql: "SELECT declared_homeroom FROM school_member WHERE account_id = 10") }
             #expect(declared == true)
-            let got = try await store.readDatabase { db in try EnrollmentService.get(db, accountID: 10, topicID: "t-small") }
+            let got = try await store.read { tx in try EnrollmentService.get(tx, accountID: 10, topicID: "t-small") }
             #expect(got == record)
-            let missing = await Self.refusal { _ = try await store.readDatabase { db in try EnrollmentService.get(db, accountID: 10, topicID: "mh-x") } }
+            let missing = await Self.refusal { _ = try await store.read { tx in try EnrollmentService.get(tx, accountID: 10, topicID: "mh-x") } }
             #expect(missing?.code == 404 && missing?.reason == "enrollment.unknown")
         }
     }

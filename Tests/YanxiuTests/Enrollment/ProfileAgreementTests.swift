@@ -5,7 +5,7 @@ import Testing
 @Suite("The enrolment form and the profile agree, never by a silent overwrite")
 struct ProfileAgreementTests {
     static func field(_ name: String, profile: String?, form: String, locked: Bool = true) -> ProfileAgreement.Field {
-        .init(name: name, column: name, profile: profile, form: form, lockedByVerification: locked)
+        .init(name: name, profile: profile, form: form, lockedByVerification: locked)
     }
 
     /// Every combination of profile state (empty, blank, equal, different), lock, verification and request.

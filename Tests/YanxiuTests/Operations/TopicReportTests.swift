@@ -56,7 +56,7 @@ struct TopicReportTests {
             // An account with a membership but no enrolment must not shift the others.
             try db.execute(sql: "INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (6, '13900006', 'x', 0, 0)")
         }
-        let report = try store.pool.read { db in try TopicReport.build(db, topicID: "t", grouping: .county, schools: nil) }
+        let report = try store.readNow { tx in try TopicReport.build(tx, topicID: "t", grouping: .county, schools: nil) }
         #expect(report.rows.map(\.name) == ["东城区", "西城区"])
         let dongcheng = report.rows[0].figures
         #expect(dongcheng.enrolled == 3)
@@ -78,13 +78,13 @@ struct TopicReportTests {
             try Self.teacher(db, 1, school: 1, declared: (false, true), verified: (false, true), completed: 10)
             try Self.teacher(db, 2, school: 3, declared: (false, true), verified: (false, true), completed: 3)
         }
-        let bySchool = try store.pool.read { db in try TopicReport.build(db, topicID: "t", grouping: .school, schools: [3]) }
+        let bySchool = try store.readNow { tx in try TopicReport.build(tx, topicID: "t", grouping: .school, schools: [3]) }
         #expect(bySchool.rows.map(\.name) == ["四中"])
         #expect(bySchool.total.enrolled == 1 && bySchool.total.lessonsCompleted == 3)
-        let byProvince = try store.pool.read { db in try TopicReport.build(db, topicID: "t", grouping: .province, schools: nil) }
+        let byProvince = try store.readNow { tx in try TopicReport.build(tx, topicID: "t", grouping: .province, schools: nil) }
         #expect(byProvince.rows.map(\.name) == ["北京市"])
         #expect(byProvince.rows[0].figures.enrolled == 2)
-        #expect(throws: DomainError.self) { try store.pool.read { db in try TopicReport.build(db, topicID: "nope", grouping: .county, schools: nil) } }
+        #expect(throws: DomainError.self) { try store.readNow { tx in try TopicReport.build(tx, topicID: "nope", grouping: .county, schools: nil) } }
     }
 
     @Test("completions follow a lesson that is un-completed or deleted")

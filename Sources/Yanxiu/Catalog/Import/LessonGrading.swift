@@ -3,8 +3,8 @@
 /// Once anyone has progress on a lesson these must not change, or hours already earned
 /// would mean something else. Titles, prompts and option wording are not part of it:
 /// fixing a typo is always allowed.
-struct LessonGrading: Equatable {
-    struct Question: Equatable {
+public struct LessonGrading: Sendable, Equatable {
+    public struct Question: Sendable, Equatable {
         var id: String
         var kind: LessonQuizQuestion.Kind
         var optionCount: Int
@@ -17,7 +17,7 @@ struct LessonGrading: Equatable {
     var passMark: Int
     var questions: [Question]
 
-    init(durationMs: Int64, creditHours: Int, quizAtMs: Int64, quiz: LessonQuiz) {
+    public init(durationMs: Int64, creditHours: Int, quizAtMs: Int64, quiz: LessonQuiz) {
         self.durationMs = durationMs
         self.creditHours = creditHours
         self.quizAtMs = quizAtMs

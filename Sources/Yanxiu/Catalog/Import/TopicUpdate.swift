@@ -1,13 +1,12 @@
-import GRDB
 import JSONRPC
 
 /// `topic.update`: moves a topic's window or changes some of its rules, leaving the rest as it is.
 public enum TopicUpdate {
     /// Applies `window` (`start` and/or `end`) and `rules` (any subset of the document's rules)
     /// to the stored topic; -32602 with every bad field, 404 `topic.unknown`.
-    public static func run(_ db: Database, topicID: String, window: JSONObject?, rules: JSONObject?, now: Int64) throws -> TopicSummary {
+    public static func run(_ tx: any StoreTransaction, topicID: String, window: JSONObject?, rules: JSONObject?, now: Int64) throws -> TopicSummary {
         guard window != nil || rules != nil else { throw RPCError.invalidParams(field: "window", reason: "required") }
-        let current = try Catalog.topic(db, id: topicID)
+        let current = try Catalog.topic(tx, id: topicID)
         var reader = TopicDocumentReader()
         var start = current.windowStartMs
         var end = current.windowEndMs
@@ -23,9 +22,7 @@ public enum TopicUpdate {
             reader.checkMinimums(merged, lessonCount: current.lessonCount)
         }
         guard reader.fields.problems.isEmpty else { throw RPCError.invalidParams(reader.fields.problems) }
-        try db.execute(
-            sql: "UPDATE topic SET window_start = ?, window_end = ?, rules = ?, updated_at = ? WHERE id = ?",
-            arguments: [start, end, try CatalogJSON.encodeString(newRules), now, topicID])
-        return try Catalog.topic(db, id: topicID)
+        try tx.catalog.updateWindowAndRules(topicID: topicID, windowStartMs: start, windowEndMs: end, rules: newRules, now: now)
+        return try Catalog.topic(tx, id: topicID)
     }
 }

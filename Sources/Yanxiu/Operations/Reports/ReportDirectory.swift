@@ -1,47 +1,33 @@
-import GRDB
-
 /// The names and places of the schools in a report, and of the regions above them.
-struct ReportDirectory {
-    struct School {
-        var name: String
-        var regionCode: String
+public struct ReportDirectory {
+    public struct School: Sendable, Equatable {
+        public var name: String
+        public var regionCode: String
+
+        public init(name: String, regionCode: String) {
+            self.name = name
+            self.regionCode = regionCode
+        }
     }
 
-    struct Region {
-        var name: String
-        var level: String
-        var parentCode: String?
+    public struct Region: Sendable, Equatable {
+        public var name: String
+        public var level: String
+        public var parentCode: String?
+
+        public init(name: String, level: String, parentCode: String?) {
+            self.name = name
+            self.level = level
+            self.parentCode = parentCode
+        }
     }
 
     var schools: [Int64: School] = [:]
     var regions: [String: Region] = [:]
 
-    /// Above this many schools one scan of the table beats look-ups by id.
-    static let scanThreshold = 20_000
-
-    static func load(_ db: Database, schoolIDs: Set<Int64>) throws -> ReportDirectory {
-        var directory = ReportDirectory()
-        func add(_ rows: RowCursor) throws {
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
-                if schoolIDs.contains(id) { directory.schools[id] = School(name: row[1], regionCode: row[2]) }
-            }
-        }
-        if schoolIDs.count > scanThreshold {
-            try add(Row.fetchCursor(db, sql: "SELECT id, name, region_code FROM school"))
-        } else {
-            let ids = schoolIDs.sorted()
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                try add(Row.fetchCursor(
-                    db, sql: "SELECT id, name, region_code FROM school WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
-                    arguments: StatementArguments(chunk)))
-            }
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT code, name, level, parent_code FROM region") {
-            directory.regions[row[0]] = Region(name: row[1], level: row[2], parentCode: row[3])
-        }
-        return directory
+    static func load(_ tx: any StoreTransaction, schoolIDs: Set<Int64>) throws -> ReportDirectory {
+        let reports = tx.reports
+        return ReportDirectory(schools: try reports.schools(schoolIDs), regions: try reports.regions())
     }
 
     /// The province above a region (itself when it is one); nil when the chain is broken.

@@ -57,13 +57,19 @@ public struct ReportFigures: Sendable, Equatable {
 }
 
 /// What the report needs to know of one enrolled teacher.
-struct ReportTeacher {
-    var schoolID: Int64?
-    var declaredMentalHealth = false
-    var declaredHomeroom = false
-    var verifiedMentalHealth = false
-    var verifiedHomeroom = false
-    var completedLessons = 0
-    var learnedHours = 0.0
-    var hasCertificate = false
+public struct ReportTeacher: Sendable, Equatable {
+    /// The school the teacher is a member of now; nil without a membership.
+    public var schoolID: Int64?
+    public var declaredMentalHealth = false
+    public var declaredHomeroom = false
+    public var verifiedMentalHealth = false
+    public var verifiedHomeroom = false
+    public var completedLessons = 0
+    public var learnedHours = 0.0
+    /// The teacher holds a live (unrevoked) certificate of the topic.
+    public var hasCertificate = false
+
+    public init(schoolID: Int64?) {
+        self.schoolID = schoolID
+    }
 }

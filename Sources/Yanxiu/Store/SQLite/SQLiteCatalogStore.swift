@@ -1,6 +1,77 @@
+import Foundation
 import GRDB
 
-/// `CatalogStore` on SQLite.
+/// `CatalogStore` on SQLite: reads of topics, courses and lessons.
 struct SQLiteCatalogStore: CatalogStore {
     let db: Database
+
+    static let topicColumns = """
+        t.id, t.title, t.description, t.audience, t.window_start, t.window_end, t.rules, t.updated_at,
+        (SELECT COUNT(*) FROM course c WHERE c.topic_id = t.id) AS course_count,
+        (SELECT COUNT(*) FROM lesson l WHERE l.topic_id = t.id) AS lesson_count,
+        (SELECT COALESCE(SUM(l.credit_hours), 0) FROM lesson l WHERE l.topic_id = t.id) AS credit_hours
+        """
+
+    func topics() throws -> [TopicSummary] {
+        try Row.fetchAll(db, sql: "SELECT \(Self.topicColumns) FROM topic t ORDER BY t.window_start DESC, t.id").map(Self.topicSummary)
+    }
+
+    func topic(id: String) throws -> TopicSummary? {
+        try Row.fetchOne(db, sql: "SELECT \(Self.topicColumns) FROM topic t WHERE t.id = ?", arguments: [id]).map(Self.topicSummary)
+    }
+
+    func hasTopics() throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM topic LIMIT 1") ?? false
+    }
+
+    func courses(topicID: String) throws -> [CourseView] {
+        let lessons = try Row.fetchAll(
+            db,
+            sql: "SELECT id, course_id, title, duration_ms, credit_hours, quiz_at_ms, quiz FROM lesson WHERE topic_id = ? ORDER BY course_id, position",
+            arguments: [topicID]
+        ).map { try Self.lessonSummary($0).summary }
+        let byCourse = Dictionary(grouping: lessons, by: \.courseID)
+        return try Row.fetchAll(db, sql: "SELECT id, title FROM course WHERE topic_id = ? ORDER BY position", arguments: [topicID]).map { row in
+            let id: String = row["id"]
+            return CourseView(id: id, title: row["title"], lessons: byCourse[id] ?? [])
+        }
+    }
+
+    func lessonContext(lessonID: String) throws -> CatalogLessonContext? {
+        guard let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT l.id, l.topic_id, l.course_id, l.title, l.duration_ms, l.credit_hours, l.quiz_at_ms, l.quiz,
+                       t.window_start, t.window_end, t.rules
+                FROM lesson l JOIN topic t ON t.id = l.topic_id WHERE l.id = ?
+                """,
+            arguments: [lessonID])
+        else { return nil }
+        let (summary, quiz) = try Self.lessonSummary(row)
+        return CatalogLessonContext(
+            lessonID: summary.id, topicID: row["topic_id"], courseID: summary.courseID, title: summary.title, durationMs: summary.durationMs,
+            creditHours: summary.creditHours, quizAtMs: summary.quizAtMs, quiz: quiz,
+            windowStartMs: row["window_start"], windowEndMs: row["window_end"], rules: try CatalogJSON.decode(TopicRules.self, from: row["rules"]))
+    }
+
+    func updateWindowAndRules(topicID: String, windowStartMs: Int64, windowEndMs: Int64, rules: TopicRules, now: Int64) throws {
+        try db.execute(
+            sql: "UPDATE topic SET window_start = ?, window_end = ?, rules = ?, updated_at = ? WHERE id = ?",
+            arguments: [windowStartMs, windowEndMs, try CatalogJSON.encodeString(rules), now, topicID])
+    }
+
+    static func topicSummary(_ row: Row) throws -> TopicSummary {
+        TopicSummary(
+            id: row["id"], title: row["title"], description: row["description"], audience: row["audience"],
+            windowStartMs: row["window_start"], windowEndMs: row["window_end"], rules: try CatalogJSON.decode(TopicRules.self, from: row["rules"]),
+            courseCount: row["course_count"], lessonCount: row["lesson_count"], creditHours: row["credit_hours"], updatedAt: row["updated_at"])
+    }
+
+    static func lessonSummary(_ row: Row) throws -> (summary: LessonSummary, quiz: LessonQuiz) {
+        let quiz = try CatalogJSON.decode(LessonQuiz.self, from: row["quiz"])
+        let summary = LessonSummary(
+            id: row["id"], courseID: row["course_id"], title: row["title"], durationMs: row["duration_ms"],
+            creditHours: row["credit_hours"], quizAtMs: row["quiz_at_ms"], questionCount: quiz.questions.count)
+        return (summary, quiz)
+    }
 }

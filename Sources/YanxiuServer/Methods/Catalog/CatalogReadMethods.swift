@@ -12,7 +12,7 @@ struct CatalogReadMethods {
                 "topic.list", "Every topic with its window (China Standard Time), status and rules.", access: .anyone,
                 result: "{topics: [{topicId, title, window, status, rules, courseCount, lessonCount, …}]}"
             ) { _ in
-                let topics = try await app.store.readDatabase { db in try Catalog.topics(db) }
+                let topics = try await app.store.read { tx in try Catalog.topics(tx) }
                 let now = app.clock.nowMs
                 return ["topics": .array(topics.map { .object(CatalogRendering.topic($0, now: now)) })]
             },
@@ -22,8 +22,8 @@ struct CatalogReadMethods {
                 errors: ["topic.unknown"]
             ) { call in
                 let topicID = try call.params.require("topicId")
-                let (topic, courses) = try await app.store.readDatabase { db in
-                    (try Catalog.topic(db, id: topicID), try Catalog.courses(db, topicID: topicID))
+                let (topic, courses) = try await app.store.read { tx in
+                    (try Catalog.topic(tx, id: topicID), try Catalog.courses(tx, topicID: topicID))
                 }
                 var object = CatalogRendering.topic(topic, now: app.clock.nowMs)
                 object["courses"] = .array(courses.map { course in
@@ -37,7 +37,7 @@ struct CatalogReadMethods {
                 errors: ["topic.unknown"]
             ) { call in
                 let topicID = try call.params.require("topicId")
-                let courses = try await app.store.readDatabase { db in try Catalog.courses(db, topicID: topicID) }
+                let courses = try await app.store.read { tx in try Catalog.courses(tx, topicID: topicID) }
                 return ["topicId": .string(topicID), "courses": .array(courses.map(CatalogRendering.course))]
             },
             MethodDescriptor(
@@ -46,7 +46,7 @@ struct CatalogReadMethods {
                 errors: ["lesson.unknown"]
             ) { call in
                 let lessonID = try call.params.require("lessonId")
-                return CatalogRendering.lesson(try await app.store.readDatabase { db in try Catalog.lesson(db, id: lessonID) })
+                return CatalogRendering.lesson(try await app.store.read { tx in try Catalog.lesson(tx, id: lessonID) })
             },
             MethodDescriptor(
                 "codes.list", "The code lists of the forms: {field: [{code, label}]}; forms carry the code.", access: .anyone,

@@ -23,8 +23,8 @@ struct TopicAdminMethods {
                 let token = call.params["progressToken"]
                 let notify = call.notify
                 let now = app.clock.nowMs
-                let result = try await app.store.writeDatabase { db in
-                    try TopicImporter.run(db, document, now: now) { done, total in
+                let result = try await app.store.write { tx in
+                    try TopicImporter.run(tx, document, now: now) { done, total in
                         // Every tenth lesson and the last: enough for a progress bar, few enough lines.
                         if let token, done % 10 == 0 || done == total {
                             notify("$/progress", ["token": token, "done": .int(done), "total": .int(total)])
@@ -51,7 +51,7 @@ struct TopicAdminMethods {
                 let window = call.params.objectValue("window")
                 let rules = call.params.objectValue("rules")
                 let now = app.clock.nowMs
-                let topic = try await app.store.writeDatabase { db in try TopicUpdate.run(db, topicID: topicID, window: window, rules: rules, now: now) }
+                let topic = try await app.store.write { tx in try TopicUpdate.run(tx, topicID: topicID, window: window, rules: rules, now: now) }
                 // Heartbeat lanes cache windows and rules; they must see the new ones from the next heartbeat on.
                 app.heartbeats.lessons.invalidate()
                 app.logger.notice("topic updated", metadata: ["topic.id": "\(topicID)", "peer.uid": "\(call.peer.uid)"])

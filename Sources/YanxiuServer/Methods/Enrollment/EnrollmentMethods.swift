@@ -28,8 +28,8 @@ struct EnrollmentMethods {
                 let now = app.clock.nowMs
                 let form = try EnrollmentFormReader.read(call.params["form"] ?? .null, today: CalendarDate.inChina(atMs: now))
                 let replace = call.params.bool("replaceProfile") ?? false
-                let record = try await app.store.writeDatabase { db in
-                    try EnrollmentService.create(db, accountID: account.accountID, topicID: topicID, form: form, replaceProfile: replace, now: now)
+                let record = try await app.store.write { tx in
+                    try EnrollmentService.create(tx, accountID: account.accountID, topicID: topicID, form: form, replaceProfile: replace, now: now)
                 }
                 app.logger.info("enrolled", metadata: ["topic.id": "\(topicID)", "account.id": "\(account.accountID)", "enrollment.id": "\(record.id)"])
                 return EnrollmentRendering.record(record)
@@ -42,7 +42,7 @@ struct EnrollmentMethods {
             ) { call in
                 let account = try await app.account(call)
                 let topicID = try call.params.require("topicId")
-                let record = try await app.store.readDatabase { db in try EnrollmentService.get(db, accountID: account.accountID, topicID: topicID) }
+                let record = try await app.store.read { tx in try EnrollmentService.get(tx, accountID: account.accountID, topicID: topicID) }
                 return EnrollmentRendering.record(record)
             },
             MethodDescriptor(
@@ -84,9 +84,8 @@ struct EnrollmentMethods {
         } else {
             throw DomainError.unauthorized("session.unknown", "Administrators list enrolments with their session")
         }
-        let page = try await app.store.readDatabase { db in
-            let scope = try accountID.map { try EnrollmentScope.of(db, accountID: $0) } ?? .operator_
-            return try EnrollmentQuery.list(db, topicID: topicID, schoolID: schoolID, scope: scope, cursor: cursor, limit: limit)
+        let page = try await app.store.read { tx in
+            try EnrollmentQuery.list(tx, topicID: topicID, schoolID: schoolID, administrator: accountID, cursor: cursor, limit: limit)
         }
         return [
             "topicId": .string(topicID),

@@ -48,7 +48,7 @@ final class BackupMethods: Sendable {
         }
         summary.at = app.clock.nowMs
         let recorded = summary
-        try await store.writeDatabase { db in try BackupLog.record(db, recorded) }
+        try await store.write { tx in try BackupLog.record(tx, recorded) }
         let rotated = try await Offload.run { try target.rotate() }
         app.logger.notice("backup taken", metadata: [
             "backup.path": "\(summary.path)", "backup.bytes": "\(summary.bytes)", "backup.ms": "\(summary.milliseconds)",

@@ -18,16 +18,14 @@ struct DaemonStatus {
     var testClock: Bool
 
     static func read(_ app: AppContext, _ instruments: Instruments) async throws -> DaemonStatus {
-        let (schema, backup) = try await app.store.readDatabase { db in
-            (try Migrations.migrator.appliedIdentifiers(db).count, try BackupLog.last(db))
-        }
+        let stored = try await app.store.read { tx in try StoreStatus.read(tx) }
         let totals = instruments.connections.totals
         return DaemonStatus(
             uptimeSeconds: Double(DispatchTime.now().uptimeNanoseconds - app.startedAt.uptimeNanoseconds) / 1e9,
-            schemaVersion: schema, now: app.clock.nowMs, openConnections: instruments.connections.count,
+            schemaVersion: stored.schemaVersion, now: app.clock.nowMs, openConnections: instruments.connections.count,
             acceptedConnections: totals.accepted, refusedConnections: totals.refused,
             laneDepths: app.heartbeats.queueDepths, writer: app.store.writer.statistics, writerQueueDepth: app.store.writer.queueDepth,
-            lastBackup: backup, testClock: app.testClock != nil)
+            lastBackup: stored.lastBackup, testClock: app.testClock != nil)
     }
 
     /// Sets the gauges that are read rather than counted, just before an exposition.

@@ -33,16 +33,9 @@ struct ReportMethods {
             } else {
                 throw DomainError.unauthorized("session.unknown", "Administrators read reports with their session")
             }
-            let report = try await app.store.readDatabase { db in
-                let scope = try administrator.map { account in
-                    do {
-                        return try EnrollmentScope.of(db, accountID: account)
-                    } catch let error as DomainError where error.reason == "auth.forbidden" {
-                        throw DomainError.forbidden("Only operators and school or county administrators read reports")
-                    }
-                }
-                let schools = try ReportScope.schools(db, administered: scope, regionCode: regionCode, schoolID: schoolID)
-                return try TopicReport.build(db, topicID: topicID, grouping: grouping, schools: schools)
+            let report = try await app.store.read { tx in
+                try TopicReport.read(
+                    tx, topicID: topicID, grouping: grouping, administrator: administrator, regionCode: regionCode, schoolID: schoolID)
             }
             var result = ReportRendering.json(report).objectValue ?? [:]
             result["generatedAt"] = .string(Timestamp.format(app.clock.nowMs))

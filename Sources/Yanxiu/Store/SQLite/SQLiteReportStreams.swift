@@ -2,7 +2,7 @@ import GRDB
 
 /// Merges the enrolments of a topic with the memberships, completed lessons and certificates
 /// of the same accounts, all read in account order, into one `ReportTeacher` per enrolment.
-struct ReportStreams {
+struct SQLiteReportStreams {
     private var enrolments: RowCursor
     private var members: RowCursor
     private var completions: RowCursor
@@ -12,7 +12,7 @@ struct ReportStreams {
     private var certificate: Int64?
 
     init(_ db: Database, topicID: String) throws {
-        // Each query is served by an index in account order (see ReportsSchema).
+        // Each query is served by an index in account order (see Schema/ReportsSchema.swift).
         enrolments = try Row.fetchCursor(
             db, sql: "SELECT account_id FROM enrollment WHERE topic_id = ? ORDER BY account_id", arguments: [topicID])
         members = try Row.fetchCursor(db, sql: """
