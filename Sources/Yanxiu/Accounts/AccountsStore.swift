@@ -31,7 +31,7 @@ public protocol AccountsStore {
     func setSessionExpiry(tokenHash: Data, expiresAt: Int64) throws
     func deleteSession(tokenHash: Data) throws
     func deleteSessions(accountID: Int64) throws
-    /// Runs `action` once the transaction has ended (the session cache forgets what it ended).
+    /// Runs `action` after the transaction commits (the session cache forgets the sessions it ended).
     func afterCommit(_ action: @escaping @Sendable () -> Void)
 
     // MARK: SMS codes and the outbox
