@@ -61,14 +61,6 @@ extension EnrollmentFollowsProfile {
 }
 
 extension AccountRecord {
-    public static func fetch(_ db: Database, id: Int64) throws -> AccountRecord? {
-        try SQLiteAccountsStore(db: db).account(id: id)
-    }
-
-    public static func fetch(_ db: Database, phone: String) throws -> AccountRecord? {
-        try SQLiteAccountsStore(db: db).account(phone: phone)
-    }
-
     /// The account, or 404 `account.unknown`.
     public static func require(_ db: Database, id: Int64) throws -> AccountRecord {
         try SQLiteAccountsStore(db: db).requireAccount(id: id)
