@@ -1,11 +1,17 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// An account proven by a session token.
 public struct AuthenticatedAccount: Sendable, Equatable {
     public let accountID: Int64
     public let tokenHash: Data
+    public let expiresAt: Int64
+}
+
+/// A session just opened: the token goes to the caller once and is kept only as its hash.
+public struct OpenedSession: Sendable, Equatable {
+    public let userID: Int64
+    public let token: String
     public let expiresAt: Int64
 }
 
@@ -24,26 +30,22 @@ public enum SessionAuthenticator {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
-    /// Stores a new session for `accountID`; returns the token and its expiry.
-    public static func open(_ db: Database, accountID: Int64, now: Int64, lifetimeMs: Int64 = defaultLifetimeMs) throws -> (token: String, expiresAt: Int64) {
+    /// Stores a new session for `accountID`; returns it with its token, which is stored nowhere.
+    public static func open(_ tx: any StoreTransaction, accountID: Int64, now: Int64, lifetimeMs: Int64 = defaultLifetimeMs) throws -> OpenedSession {
         let token = newToken()
         let expiresAt = now + lifetimeMs
-        try db.execute(
-            sql: "INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-            arguments: [hash(token), accountID, now, expiresAt])
-        return (token, expiresAt)
+        try tx.accounts.insertSession(tokenHash: hash(token), accountID: accountID, createdAt: now, expiresAt: expiresAt)
+        return OpenedSession(userID: accountID, token: token, expiresAt: expiresAt)
     }
 
     /// The account of a live session; 401 `session.unknown` or `session.expired` otherwise. Read-only.
-    public static func authenticate(_ db: Database, token: String, now: Int64) throws -> AuthenticatedAccount {
+    public static func authenticate(_ tx: any StoreTransaction, token: String, now: Int64) throws -> AuthenticatedAccount {
         let tokenHash = hash(token)
         let ticket = SessionCache.shared.fillTicket()
-        guard let row = try Row.fetchOne(db, sql: "SELECT account_id, expires_at FROM session WHERE token_hash = ?", arguments: [tokenHash]) else {
+        guard let account = try tx.accounts.session(tokenHash: tokenHash) else {
             throw DomainError.unauthorized("session.unknown", "Unknown session; log in again")
         }
-        let expiresAt: Int64 = row["expires_at"]
-        guard expiresAt > now else { throw DomainError.unauthorized("session.expired", "Session expired; log in again") }
-        let account = AuthenticatedAccount(accountID: row["account_id"], tokenHash: tokenHash, expiresAt: expiresAt)
+        guard account.expiresAt > now else { throw DomainError.unauthorized("session.expired", "Session expired; log in again") }
         SessionCache.shared.pauseIfAsked()
         SessionCache.shared.remember(account, ticket: ticket)
         return account
@@ -56,29 +58,29 @@ public enum SessionAuthenticator {
 
     /// Slides the session's expiry through the writer when it is due; not awaited, since
     /// renewal is no part of the request that proved the session.
-    public static func renewIfDue(_ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64, store: SQLiteStore) {
+    public static func renewIfDue(_ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64, store: any Store) {
         guard needsRenewal(account, now: now, lifetimeMs: lifetimeMs) else { return }
-        store.writer.submit({ db in try renew(db, account, now: now, lifetimeMs: lifetimeMs) }, completion: { _ in })
+        store.submit({ tx in try renew(tx, account, now: now, lifetimeMs: lifetimeMs) }, completion: { _ in })
     }
 
     /// Slides the session's expiry forward.
-    public static func renew(_ db: Database, _ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64) throws {
-        try db.execute(sql: "UPDATE session SET expires_at = ? WHERE token_hash = ?", arguments: [now + lifetimeMs, account.tokenHash])
+    public static func renew(_ tx: any StoreTransaction, _ account: AuthenticatedAccount, now: Int64, lifetimeMs: Int64) throws {
+        try tx.accounts.setSessionExpiry(tokenHash: account.tokenHash, expiresAt: now + lifetimeMs)
         SessionCache.shared.refresh(tokenHash: account.tokenHash)
     }
 
     /// Ends every session of an account (password or phone change).
-    public static func revokeAll(_ db: Database, accountID: Int64) throws {
-        try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [accountID])
+    public static func revokeAll(_ tx: any StoreTransaction, accountID: Int64) throws {
+        try tx.accounts.deleteSessions(accountID: accountID)
         SessionCache.shared.forget(accountID: accountID)
         // Also after the commit: a concurrent authentication may have re-cached it meanwhile.
-        db.afterNextTransaction { _ in SessionCache.shared.forget(accountID: accountID) }
+        tx.accounts.afterCommit { SessionCache.shared.forget(accountID: accountID) }
     }
 
-    public static func revoke(_ db: Database, tokenHash: Data) throws {
-        try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash])
+    public static func revoke(_ tx: any StoreTransaction, tokenHash: Data) throws {
+        try tx.accounts.deleteSession(tokenHash: tokenHash)
         SessionCache.shared.forget(tokenHash: tokenHash)
-        db.afterNextTransaction { _ in SessionCache.shared.forget(tokenHash: tokenHash) }
+        tx.accounts.afterCommit { SessionCache.shared.forget(tokenHash: tokenHash) }
     }
 
     /// The account of a live session when it was proven moments ago, without touching the database.

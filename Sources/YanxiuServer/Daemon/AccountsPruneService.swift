@@ -5,7 +5,7 @@ import Yanxiu
 /// Removes sessions, SMS codes and messages, failed logins, locks and anonymous failure audit
 /// rows past their time (`AccountsRetention`), in small batches through the writer.
 struct AccountsPruneService: PeriodicPruneService {
-    let store: SQLiteStore
+    let store: any Store
     let clock: any DaemonClock
     let retention: AccountsRetention
     let interval: Duration
@@ -18,7 +18,7 @@ struct AccountsPruneService: PeriodicPruneService {
         do {
             while true {
                 // Small batches keep each group commit short, so heartbeats never wait long behind pruning.
-                let removed = try await store.writeDatabase { db in try retention.prune(db, now: now, limit: 2_000) }
+                let removed = try await store.write { tx in try retention.prune(tx, now: now, limit: 2_000) }
                 total.add(removed)
                 if removed.total == 0 || Task.isShuttingDownGracefully { break }
             }

@@ -24,6 +24,13 @@ extension AppContext {
             lockMs: Int64(configuration.loginLockSeconds) * 1000))
     }
 
+    /// The account use cases with the configuration's rules.
+    var accounts: AccountService {
+        AccountService(
+            store: store, clock: clock, hasher: passwordHasher, codes: smsCodes, loginGuard: loginGuard,
+            sessionLifetimeMs: sessionLifetimeMs, logger: logger)
+    }
+
     /// The audit actor of a call: the peer's uid and, when known, the account acting.
     func actor(_ call: RPCCall, account: AuthenticatedAccount? = nil) -> AuditActor {
         AuditActor(accountID: account?.accountID, uid: call.peer.uid)

@@ -21,10 +21,10 @@ struct AccountsRetentionTests {
         }
         try Migrations.migrator.migrate(queue)
         try queue.read { (db: Database) throws in
-            #expect(try LoginGuard().lockedUntil(db, phone: "13900000001", now: 4_999) == 5000)
-            #expect(try LoginGuard().lockedUntil(db, phone: "13900000001", now: 5_000) == nil)
-            #expect(try LoginGuard().lockedUntil(db, phone: "13900000002", now: 0) == nil)
-            #expect(try AccountRecord.fetch(db, phone: "13900000001")?.passwordLockedUntil == 5000)
+            #expect(try LoginGuard().lockedUntil(SQLiteTransaction(db), phone: "13900000001", now: 4_999) == 5000)
+            #expect(try LoginGuard().lockedUntil(SQLiteTransaction(db), phone: "13900000001", now: 5_000) == nil)
+            #expect(try LoginGuard().lockedUntil(SQLiteTransaction(db), phone: "13900000002", now: 0) == nil)
+            #expect(try SQLiteTransaction(db).accounts.account(phone: "13900000001")?.passwordLockedUntil == 5000)
         }
     }
 
@@ -69,16 +69,16 @@ struct AccountsRetentionTests {
             }
             try AuditLog.record(db, at: 0, actor: AuditActor(uid: 0), action: "admin.grant", target: "account:1")
 
-            let removed = try retention.prune(db, now: now, limit: 10)
+            let removed = try retention.prune(SQLiteTransaction(db), now: now, limit: 10)
             #expect(removed == AccountsRetention.Removed(sessions: 1, codes: 1, outbox: 1, failures: 1, locks: 1, audit: 1))
-            #expect(try retention.prune(db, now: now, limit: 10).total == 0)
+            #expect(try retention.prune(SQLiteTransaction(db), now: now, limit: 10).total == 0)
             for table in ["session", "sms_code", "sms_outbox", "login_failure", "login_lock"] {
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == 1, "\(table)")
             }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") == 2)
 
             for at in 0..<5 { try db.execute(sql: "INSERT INTO login_failure (phone, at) VALUES ('3', ?)", arguments: [at]) }
-            #expect(try retention.prune(db, now: now, limit: 2).failures == 2)
+            #expect(try retention.prune(SQLiteTransaction(db), now: now, limit: 2).failures == 2)
         }
     }
 }
@@ -92,12 +92,12 @@ extension AccountsRetentionTests {
             for (client, until) in [("198.51.100.7", 1_000), ("203.0.113.5", 2_000), ("", 3_000)] {
                 try db.execute(sql: "INSERT INTO login_lock (phone, client, locked_until) VALUES ('13900000001', ?, ?)", arguments: [client, until])
             }
-            #expect(try retention.prune(db, now: 1_000, limit: 10).locks == 1)
+            #expect(try retention.prune(SQLiteTransaction(db), now: 1_000, limit: 10).locks == 1)
             #expect(try String.fetchAll(db, sql: "SELECT client FROM login_lock ORDER BY client") == ["", "203.0.113.5"])
-            #expect(try LoginGuard().lockedUntil(db, phone: "13900000001", client: LoginClient.parse("203.0.113.5").get(), now: 1_000) == 2_000)
+            #expect(try LoginGuard().lockedUntil(SQLiteTransaction(db), phone: "13900000001", client: LoginClient.parse("203.0.113.5").get(), now: 1_000) == 2_000)
             // The account shows the latest end among its number's locks.
             try db.execute(sql: "INSERT INTO account (phone, password_hash, created_at, updated_at) VALUES ('13900000001', 'x', 0, 0)")
-            #expect(try AccountRecord.fetch(db, phone: "13900000001")?.passwordLockedUntil == 3_000)
+            #expect(try SQLiteTransaction(db).accounts.account(phone: "13900000001")?.passwordLockedUntil == 3_000)
         }
     }
 }

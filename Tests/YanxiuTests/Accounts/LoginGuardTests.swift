@@ -16,16 +16,16 @@ struct LoginGuardTests {
     }
 
     private func fail(_ db: Database, _ client: LoginClient, at now: Int64) throws -> String {
-        try loginGuard.recordFailure(db, phone: phone, client: client, account: nil, actor: AuditActor(uid: 33), now: now).reason
+        try loginGuard.recordFailure(SQLiteTransaction(db), phone: phone, client: client, account: nil, actor: AuditActor(uid: 33), now: now).reason
     }
 
     @Test("a client's failures lock that client only; the shared key and other clients stay open")
     func perClient() throws {
         try migrated().write { (db: Database) throws in
             #expect(try (1...3).map { try fail(db, stranger, at: $0) } == ["account.credentials_invalid", "account.credentials_invalid", "account.locked"])
-            #expect(try loginGuard.lockedUntil(db, phone: phone, client: stranger, now: 4) == 5_003)
-            #expect(try loginGuard.lockError(db, phone: phone, client: owner, now: 4) == nil)
-            #expect(try loginGuard.lockError(db, phone: phone, now: 4) == nil)
+            #expect(try loginGuard.lockedUntil(SQLiteTransaction(db), phone: phone, client: stranger, now: 4) == 5_003)
+            #expect(try loginGuard.lockError(SQLiteTransaction(db), phone: phone, client: owner, now: 4) == nil)
+            #expect(try loginGuard.lockError(SQLiteTransaction(db), phone: phone, now: 4) == nil)
             // The owner's own failures count from zero.
             #expect(try fail(db, owner, at: 5) == "account.credentials_invalid")
             #expect(try fail(db, .unnamed, at: 5) == "account.credentials_invalid")
@@ -36,8 +36,8 @@ struct LoginGuardTests {
     func unnamedShared() throws {
         try migrated().write { (db: Database) throws in
             for at in 1...3 { _ = try fail(db, .unnamed, at: Int64(at)) }
-            #expect(try loginGuard.lockError(db, phone: phone, now: 4)?.reason == "account.locked")
-            #expect(try loginGuard.lockError(db, phone: phone, client: owner, now: 4) == nil)
+            #expect(try loginGuard.lockError(SQLiteTransaction(db), phone: phone, now: 4)?.reason == "account.locked")
+            #expect(try loginGuard.lockError(SQLiteTransaction(db), phone: phone, client: owner, now: 4) == nil)
         }
     }
 
@@ -46,14 +46,14 @@ struct LoginGuardTests {
         try migrated().write { (db: Database) throws in
             for at in 1...2 { _ = try fail(db, stranger, at: Int64(at)) }
             for at in 1...2 { _ = try fail(db, owner, at: Int64(at)) }
-            try loginGuard.forgetFailures(db, phone: phone, client: owner)
+            try loginGuard.forgetFailures(SQLiteTransaction(db), phone: phone, client: owner)
             #expect(try fail(db, owner, at: 3) == "account.credentials_invalid")
             #expect(try fail(db, stranger, at: 3) == "account.locked")
             for at in 4...6 { _ = try fail(db, .unnamed, at: Int64(at)) }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM login_lock") == 2)
-            try loginGuard.clear(db, phone: phone)
-            #expect(try loginGuard.lockError(db, phone: phone, client: stranger, now: 7) == nil)
-            #expect(try loginGuard.lockError(db, phone: phone, now: 7) == nil)
+            try loginGuard.clear(SQLiteTransaction(db), phone: phone)
+            #expect(try loginGuard.lockError(SQLiteTransaction(db), phone: phone, client: stranger, now: 7) == nil)
+            #expect(try loginGuard.lockError(SQLiteTransaction(db), phone: phone, now: 7) == nil)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM login_failure") == 0)
         }
     }

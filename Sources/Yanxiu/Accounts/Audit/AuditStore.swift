@@ -8,6 +8,10 @@ public protocol AuditStore {
 
     /// Entries matching `filter`, newest first.
     func entries(_ filter: AuditFilter) throws -> [AuditEntry]
+
+    /// Retention: removes at most `limit` lines of anonymous login failures and the locks they
+    /// caused (no account acting) recorded at or before `recordedBy`; returns how many went.
+    func pruneAnonymousFailures(recordedBy: Int64, limit: Int) throws -> Int
 }
 
 extension AuditStore {

@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 
 /// Counts failed password logins per phone and client, and locks password login for that pair at the limit.
@@ -14,15 +13,14 @@ public struct LoginGuard: Sendable {
     public init(lockout: LoginLockout = .standard) { self.lockout = lockout }
 
     /// The instant the lock of the phone and client ends, when it is locked now.
-    public func lockedUntil(_ db: Database, phone: String, client: LoginClient = .unnamed, now: Int64) throws -> Int64? {
-        let until = try Int64.fetchOne(
-            db, sql: "SELECT locked_until FROM login_lock WHERE phone = ? AND client = ?", arguments: [phone, client.key])
+    public func lockedUntil(_ tx: any StoreTransaction, phone: String, client: LoginClient = .unnamed, now: Int64) throws -> Int64? {
+        let until = try tx.accounts.loginLock(phone: phone, client: client.key)
         return lockout.remainingMs(lockedUntil: until, now: now) == nil ? nil : until
     }
 
     /// 403 `account.locked` with `retryAfterMs` while password login is locked for the phone and client.
-    public func lockError(_ db: Database, phone: String, client: LoginClient = .unnamed, now: Int64) throws -> DomainError? {
-        guard let until = try lockedUntil(db, phone: phone, client: client, now: now) else { return nil }
+    public func lockError(_ tx: any StoreTransaction, phone: String, client: LoginClient = .unnamed, now: Int64) throws -> DomainError? {
+        guard let until = try lockedUntil(tx, phone: phone, client: client, now: now) else { return nil }
         return Self.lockedError(remainingMs: until - now)
     }
 
@@ -33,34 +31,33 @@ public struct LoginGuard: Sendable {
 
     /// Records a failure (audited) and locks the phone for this client at the limit (audited too); returns the refusal to send.
     public func recordFailure(
-        _ db: Database, phone: String, client: LoginClient = .unnamed, account: AccountRecord?, actor: AuditActor, now: Int64
+        _ tx: any StoreTransaction, phone: String, client: LoginClient = .unnamed, account: AccountRecord?, actor: AuditActor, now: Int64
     ) throws -> DomainError {
-        try db.execute(sql: "INSERT INTO login_failure (phone, client, at) VALUES (?, ?, ?)", arguments: [phone, client.key, now])
+        try tx.accounts.addLoginFailure(phone: phone, client: client.key, at: now)
         let target = account.map { AccountRecord.target($0.id) } ?? "phone:\(Masking.phoneNumber(phone))"
         var failed: JSONObject = ["phone": .string(Masking.phoneNumber(phone))]
         if let name = client.name { failed["client"] = .string(name) }
-        try AuditLog.record(db, at: now, actor: actor, action: "account.login_failed", target: target, detail: failed)
-        let times = try Int64.fetchAll(
-            db, sql: "SELECT at FROM login_failure WHERE phone = ? AND client = ? AND at > ?", arguments: [phone, client.key, now - lockout.windowMs])
+        try tx.audit.record(at: now, actor: actor, action: "account.login_failed", target: target, detail: failed)
+        let times = try tx.accounts.loginFailureTimes(phone: phone, client: client.key, after: now - lockout.windowMs)
         guard let until = lockout.lockedUntil(now: now, failureTimes: times) else {
             return DomainError.unauthorized("account.credentials_invalid", "Wrong phone number or password")
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO login_lock (phone, client, locked_until) VALUES (?, ?, ?)", arguments: [phone, client.key, until])
-        try forgetFailures(db, phone: phone, client: client)
+        try tx.accounts.setLoginLock(phone: phone, client: client.key, until: until)
+        try forgetFailures(tx, phone: phone, client: client)
         var locked: JSONObject = ["until": .string(Timestamp.format(until)), "failures": .int(times.count)]
         if let name = client.name { locked["client"] = .string(name) }
-        try AuditLog.record(db, at: now, actor: actor, action: "account.locked", target: target, detail: locked)
+        try tx.audit.record(at: now, actor: actor, action: "account.locked", target: target, detail: locked)
         return Self.lockedError(remainingMs: until - now)
     }
 
     /// Forgets the failures of the phone and client after a right password; other clients' failures and locks stay.
-    public func forgetFailures(_ db: Database, phone: String, client: LoginClient) throws {
-        try db.execute(sql: "DELETE FROM login_failure WHERE phone = ? AND client = ?", arguments: [phone, client.key])
+    public func forgetFailures(_ tx: any StoreTransaction, phone: String, client: LoginClient) throws {
+        try tx.accounts.deleteLoginFailures(phone: phone, client: client.key)
     }
 
     /// Forgets every failure of the phone and lifts every lock of it, whoever caused them: once the phone was proven.
-    public func clear(_ db: Database, phone: String) throws {
-        try db.execute(sql: "DELETE FROM login_failure WHERE phone = ?", arguments: [phone])
-        try db.execute(sql: "DELETE FROM login_lock WHERE phone = ?", arguments: [phone])
+    public func clear(_ tx: any StoreTransaction, phone: String) throws {
+        try tx.accounts.deleteLoginFailures(phone: phone, client: nil)
+        try tx.accounts.deleteLoginLocks(phone: phone)
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 
 /// What a verification locks: the values the administrator saw. A field that was empty when
@@ -18,9 +17,9 @@ public enum LockedFields {
     }
 
     /// Audits the filling of empty fields of a verified profile (`account.lockedFieldFilled`).
-    public static func recordFilled(_ db: Database, accountID: Int64, fields: [String], via method: String, now: Int64) throws {
+    public static func recordFilled(_ tx: any StoreTransaction, accountID: Int64, fields: [String], via method: String, now: Int64) throws {
         guard !fields.isEmpty else { return }
-        try AuditLog.record(db, at: now, actor: AuditActor(accountID: accountID), action: "account.lockedFieldFilled",
+        try tx.audit.record(at: now, actor: AuditActor(accountID: accountID), action: "account.lockedFieldFilled",
                             target: AccountRecord.target(accountID),
                             detail: ["fields": .array(fields.map(JSONValue.string)), "via": .string(method)])
     }

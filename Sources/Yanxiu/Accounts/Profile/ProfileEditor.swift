@@ -1,25 +1,23 @@
-import GRDB
 import JSONRPC
 
 /// Identity, basic information and details of an account, and the lock verification puts on them.
 public enum ProfileEditor {
     /// Sets the identity and nickname. Switching identity is audited; leaving "teacher" ends a pending
     /// membership and is refused (409 `profile.locked`) while verified.
-    public static func setIdentity(_ db: Database, accountID: Int64, identity: String, nickname: String, actor: AuditActor, now: Int64) throws {
-        let account = try AccountRecord.require(db, id: accountID)
+    public static func setIdentity(_ tx: any StoreTransaction, accountID: Int64, identity: String, nickname: String, actor: AuditActor, now: Int64) throws {
+        let account = try tx.accounts.requireAccount(id: accountID)
         if let previous = account.identity, previous != identity {
             if previous == "teacher" {
-                if try SchoolMembership.isLocked(db, accountID: accountID) {
+                if try SchoolMembership.isLocked(tx, accountID: accountID) {
                     throw lockedError(["identity"])
                 }
-                try SchoolMembership.leave(db, accountID: accountID)
+                try SchoolMembership.leave(tx, accountID: accountID)
             }
-            try AuditLog.record(db, at: now, actor: actor, action: "account.identitySwitched", target: AccountRecord.target(accountID),
+            try tx.audit.record(at: now, actor: actor, action: "account.identitySwitched", target: AccountRecord.target(accountID),
                                 detail: ["from": .string(previous), "to": .string(identity)])
         }
-        try db.execute(sql: "UPDATE account SET identity = ?, nickname = ?, updated_at = ? WHERE id = ?",
-                       arguments: [identity, nickname, now, accountID])
-        if identity == "teacher" { try rejoin(db, accountID: accountID, now: now) }
+        try tx.accounts.setIdentity(accountID: accountID, identity: identity, nickname: nickname, updatedAt: now)
+        if identity == "teacher" { try rejoin(tx, accountID: accountID, now: now) }
     }
 
     /// Validated basic information; the roles are optional declarations.
@@ -41,21 +39,20 @@ public enum ProfileEditor {
 
     /// Saves name, teacher type and school. A teacher becomes a pending member of the school;
     /// a verified teacher may not change name or school (409 `profile.locked`).
-    public static func updateBasicInfo(_ db: Database, accountID: Int64, info: BasicInfo, now: Int64) throws {
-        let account = try AccountRecord.require(db, id: accountID)
+    public static func updateBasicInfo(_ tx: any StoreTransaction, accountID: Int64, info: BasicInfo, now: Int64) throws {
+        let account = try tx.accounts.requireAccount(id: accountID)
         guard account.identity != nil else { throw DomainError.precondition("identity.required", "Choose an identity first (account.setIdentity)") }
-        _ = try SchoolDirectory.require(db, id: info.schoolID)
-        if try SchoolMembership.isLocked(db, accountID: accountID) {
+        _ = try SchoolDirectory.require(tx, id: info.schoolID)
+        if try SchoolMembership.isLocked(tx, accountID: accountID) {
             let fills = try LockedFields.check([("name", account.name, info.name), ("schoolId", account.schoolID.map(String.init), String(info.schoolID))])
-            try LockedFields.recordFilled(db, accountID: accountID, fields: fills, via: "account.updateBasicInfo", now: now)
+            try LockedFields.recordFilled(tx, accountID: accountID, fields: fills, via: "account.updateBasicInfo", now: now)
         }
-        try db.execute(sql: "UPDATE account SET name = ?, teacher_type = ?, school_id = ?, updated_at = ? WHERE id = ?",
-                       arguments: [info.name, info.teacherType, info.schoolID, now, accountID])
+        try tx.accounts.setBasicInfo(accountID: accountID, name: info.name, teacherType: info.teacherType, schoolID: info.schoolID, updatedAt: now)
         if account.isTeacher {
-            try rejoin(db, accountID: accountID, now: now)
-            try SchoolMembership.declare(db, accountID: accountID, mentalHealth: info.mentalHealthTeacher, homeroom: info.homeroomTeacher)
+            try rejoin(tx, accountID: accountID, now: now)
+            try SchoolMembership.declare(tx, accountID: accountID, mentalHealth: info.mentalHealthTeacher, homeroom: info.homeroomTeacher)
         }
-        try EnrollmentFollowsProfile.update(db, accountID: accountID)
+        try EnrollmentFollowsProfile.update(tx, accountID: accountID)
     }
 
     /// Validated details: nil leaves a field as it is, an empty value clears it.
@@ -74,30 +71,24 @@ public enum ProfileEditor {
     }
 
     /// Saves ID type and number, title, stage and subject; ID changes are refused while verified.
-    public static func updateDetails(_ db: Database, accountID: Int64, details: Details, now: Int64) throws {
-        let account = try AccountRecord.require(db, id: accountID)
-        if let id = details.id, try SchoolMembership.isLocked(db, accountID: accountID) {
+    public static func updateDetails(_ tx: any StoreTransaction, accountID: Int64, details: Details, now: Int64) throws {
+        let account = try tx.accounts.requireAccount(id: accountID)
+        if let id = details.id, try SchoolMembership.isLocked(tx, accountID: accountID) {
             let fills = try LockedFields.check([
                 ("idType", account.idType, id?.type.code), ("idNumber", account.idNumber, id?.value),
             ])
-            try LockedFields.recordFilled(db, accountID: accountID, fields: fills, via: "account.updateDetails", now: now)
+            try LockedFields.recordFilled(tx, accountID: accountID, fields: fills, via: "account.updateDetails", now: now)
         }
-        if let id = details.id {
-            try db.execute(sql: "UPDATE account SET id_type = ?, id_number = ? WHERE id = ?", arguments: [id?.type.code, id?.value, accountID])
-        }
-        for (column, value) in [("title", details.title), ("stage", details.stage), ("subject", details.subject)] {
-            if let value { try db.execute(sql: "UPDATE account SET \(column) = ? WHERE id = ?", arguments: [value, accountID]) }
-        }
-        try db.execute(sql: "UPDATE account SET updated_at = ? WHERE id = ?", arguments: [now, accountID])
-        if account.isTeacher { try rejoin(db, accountID: accountID, now: now) }
-        try EnrollmentFollowsProfile.update(db, accountID: accountID)
+        try tx.accounts.setDetails(accountID: accountID, details: details, updatedAt: now)
+        if account.isTeacher { try rejoin(tx, accountID: accountID, now: now) }
+        try EnrollmentFollowsProfile.update(tx, accountID: accountID)
     }
 
     /// A teacher with a school and no membership (new, or removed and now editing) becomes pending again.
-    static func rejoin(_ db: Database, accountID: Int64, now: Int64) throws {
-        guard let schoolID = try Int64.fetchOne(db, sql: "SELECT school_id FROM account WHERE id = ?", arguments: [accountID]) else { return }
-        if let member = try SchoolMembership.fetch(db, accountID: accountID), member.isVerified { return }
-        try SchoolMembership.join(db, accountID: accountID, schoolID: schoolID, now: now)
+    static func rejoin(_ tx: any StoreTransaction, accountID: Int64, now: Int64) throws {
+        guard let schoolID = try tx.accounts.account(id: accountID)?.schoolID else { return }
+        if let member = try SchoolMembership.fetch(tx, accountID: accountID), member.isVerified { return }
+        try SchoolMembership.join(tx, accountID: accountID, schoolID: schoolID, now: now)
     }
 
     /// 409 `profile.locked`, naming the fields the caller tried to change.

@@ -1,5 +1,3 @@
-import GRDB
-
 /// How long the tables anonymous callers can grow keep their rows, and their pruning.
 ///
 /// Sessions go when they expire, SMS codes once they no longer count towards the daily limit,
@@ -43,20 +41,14 @@ public struct AccountsRetention: Sendable, Equatable {
     }
 
     /// Removes at most `limit` rows of each table that are past their time; call again while `total` is not 0.
-    public func prune(_ db: Database, now: Int64, limit: Int) throws -> Removed {
-        func delete(_ table: String, key: String, _ condition: String, _ arguments: StatementArguments) throws -> Int {
-            try db.execute(
-                sql: "DELETE FROM \(table) WHERE (\(key)) IN (SELECT \(key) FROM \(table) WHERE \(condition) LIMIT \(limit))", arguments: arguments)
-            return db.changesCount
-        }
+    public func prune(_ tx: any StoreTransaction, now: Int64, limit: Int) throws -> Removed {
         var removed = Removed()
-        removed.sessions = try delete("session", key: "token_hash", "expires_at <= ?", [now])
-        removed.codes = try delete("sms_code", key: "id", "created_at <= ?", [now - smsWindowMs])
-        removed.outbox = try delete("sms_outbox", key: "id", "sent_at <= ?", [now - outboxMs])
-        removed.failures = try delete("login_failure", key: "id", "at <= ?", [now - loginWindowMs])
-        removed.locks = try delete("login_lock", key: "phone, client", "locked_until <= ?", [now])
-        let actions = AccountsRetentionSchema.anonymousFailureActions.map { "'\($0)'" }.joined(separator: ", ")
-        removed.audit = try delete("audit", key: "id", "actor_account IS NULL AND action IN (\(actions)) AND at <= ?", [now - failureAuditMs])
+        removed.sessions = try tx.accounts.pruneSessions(expiredBy: now, limit: limit)
+        removed.codes = try tx.accounts.pruneCodes(issuedBy: now - smsWindowMs, limit: limit)
+        removed.outbox = try tx.accounts.pruneOutbox(sentBy: now - outboxMs, limit: limit)
+        removed.failures = try tx.accounts.pruneLoginFailures(failedBy: now - loginWindowMs, limit: limit)
+        removed.locks = try tx.accounts.pruneLoginLocks(endedBy: now, limit: limit)
+        removed.audit = try tx.audit.pruneAnonymousFailures(recordedBy: now - failureAuditMs, limit: limit)
         return removed
     }
 }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// Issues and checks SMS codes; codes are stored only as hashes.
 public struct SMSCodeBook: Sendable {
@@ -25,72 +24,60 @@ public struct SMSCodeBook: Sendable {
     }
 
     /// Stores a new code for the phone and purpose and returns it (to be delivered), or 429 `sms.rate_limited`.
-    public func issue(_ db: Database, phone: String, purpose: SMSPurpose, now: Int64) throws -> (id: Int64, code: String) {
-        let lastForPurpose = try Int64.fetchOne(
-            db, sql: "SELECT MAX(created_at) FROM sms_code WHERE phone = ? AND purpose = ?", arguments: [phone, purpose.rawValue])
-        let sent = try Int64.fetchAll(
-            db, sql: "SELECT created_at FROM sms_code WHERE phone = ? AND created_at > ?", arguments: [phone, now - rateLimit.windowMs])
+    public func issue(_ tx: any StoreTransaction, phone: String, purpose: SMSPurpose, now: Int64) throws -> (id: Int64, code: String) {
+        let lastForPurpose = try tx.accounts.latestCodeTime(phone: phone, purpose: purpose)
+        let sent = try tx.accounts.codeTimes(phone: phone, after: now - rateLimit.windowMs)
         if let wait = rateLimit.retryAfterMs(now: now, lastForPurposeAt: lastForPurpose, sentForPhone: sent) {
             throw DomainError.rateLimited("sms.rate_limited", "Too many codes for this phone; try again later", retryAfterMs: wait)
         }
         let code = SMSCodeText.newCode()
-        try db.execute(
-            sql: "INSERT INTO sms_code (phone, purpose, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [phone, purpose.rawValue, Self.hash(phone: phone, purpose: purpose, code: code), now, now + lifetimeMs])
-        return (db.lastInsertedRowID, code)
+        let id = try tx.accounts.insertCode(
+            phone: phone, purpose: purpose, codeHash: Self.hash(phone: phone, purpose: purpose, code: code), createdAt: now, expiresAt: now + lifetimeMs)
+        return (id, code)
     }
 
     /// Withdraws a code that could not be delivered, so it neither works nor counts against the limits.
-    public func withdraw(_ db: Database, id: Int64) throws {
-        try db.execute(sql: "DELETE FROM sms_code WHERE id = ?", arguments: [id])
+    public func withdraw(_ tx: any StoreTransaction, id: Int64) throws {
+        try tx.accounts.deleteCode(id: id)
     }
 
     /// Checks `code` against the latest code of the phone and purpose and uses it up when it matches.
     ///
-    /// A wrong code is counted in the database; the caller must commit that even though it refuses
+    /// A wrong code is counted in the store; the caller must commit that even though it refuses
     /// the request (`Store.writeKeeping`).
-    public func consume(_ db: Database, phone: String, purpose: SMSPurpose, code: String, now: Int64) throws -> Rejection? {
-        switch try check(db, phone: phone, purpose: purpose, code: code, now: now) {
+    public func consume(_ tx: any StoreTransaction, phone: String, purpose: SMSPurpose, code: String, now: Int64) throws -> Rejection? {
+        switch try check(tx, phone: phone, purpose: purpose, code: code, now: now) {
         case .failure(let rejection): return rejection
         case .success(let id):
-            try spend(db, id: id, now: now)
+            try spend(tx, id: id, now: now)
             return nil
         }
     }
 
     /// Checks `code` against the latest code of the phone and purpose without using it up:
     /// the id of the code when it matches. A wrong code counts towards that code's tries.
-    public func check(_ db: Database, phone: String, purpose: SMSPurpose, code: String, now: Int64) throws -> Result<Int64, Rejection> {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT * FROM sms_code WHERE phone = ? AND purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1",
-            arguments: [phone, purpose.rawValue])
-        else { return .failure(.missing) }
-        let id: Int64 = row["id"]
-        if (row["used_at"] as Int64?) != nil { return .failure(.used) }
-        if (row["expires_at"] as Int64) <= now { return .failure(.expired) }
-        let failures: Int = row["failed_attempts"]
-        if failures >= maxAttempts { return .failure(.exhausted) }
-        guard SMSCodeText.isWellFormed(code), (row["code_hash"] as Data) == Self.hash(phone: phone, purpose: purpose, code: code) else {
-            try db.execute(sql: "UPDATE sms_code SET failed_attempts = failed_attempts + 1 WHERE id = ?", arguments: [id])
+    public func check(_ tx: any StoreTransaction, phone: String, purpose: SMSPurpose, code: String, now: Int64) throws -> Result<Int64, Rejection> {
+        guard let stored = try tx.accounts.latestCode(phone: phone, purpose: purpose) else { return .failure(.missing) }
+        if stored.usedAt != nil { return .failure(.used) }
+        if stored.expiresAt <= now { return .failure(.expired) }
+        if stored.failedAttempts >= maxAttempts { return .failure(.exhausted) }
+        guard SMSCodeText.isWellFormed(code), stored.codeHash == Self.hash(phone: phone, purpose: purpose, code: code) else {
+            try tx.accounts.countWrongTry(codeID: stored.id)
             return .failure(.wrong)
         }
-        return .success(id)
+        return .success(stored.id)
     }
 
     /// Uses up a code `check` accepted.
-    public func spend(_ db: Database, id: Int64, now: Int64) throws {
-        try db.execute(sql: "UPDATE sms_code SET used_at = ? WHERE id = ?", arguments: [now, id])
+    public func spend(_ tx: any StoreTransaction, id: Int64, now: Int64) throws {
+        try tx.accounts.markCodeUsed(codeID: id, at: now)
     }
 
     /// Whether `code` is the latest code of the phone and purpose, already used but not expired:
     /// a caller retrying a registration whose reply it lost proves it holds the phone.
-    public func isRecentlyUsed(_ db: Database, phone: String, purpose: SMSPurpose, code: String, now: Int64) throws -> Bool {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT * FROM sms_code WHERE phone = ? AND purpose = ? ORDER BY created_at DESC, id DESC LIMIT 1",
-            arguments: [phone, purpose.rawValue])
-        else { return false }
-        return (row["used_at"] as Int64?) != nil && (row["expires_at"] as Int64) > now
-            && (row["code_hash"] as Data) == Self.hash(phone: phone, purpose: purpose, code: code)
+    public func isRecentlyUsed(_ tx: any StoreTransaction, phone: String, purpose: SMSPurpose, code: String, now: Int64) throws -> Bool {
+        guard let stored = try tx.accounts.latestCode(phone: phone, purpose: purpose) else { return false }
+        return stored.usedAt != nil && stored.expiresAt > now && stored.codeHash == Self.hash(phone: phone, purpose: purpose, code: code)
     }
 
     /// The refusal callers see for a rejected code.

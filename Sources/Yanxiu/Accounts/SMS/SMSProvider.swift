@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// How codes reach phones, chosen in the configuration.
 public enum SMSProvider: Sendable, Equatable {
@@ -9,9 +8,9 @@ public enum SMSProvider: Sendable, Equatable {
     case command(path: String, timeoutSeconds: Double)
 
     /// Stores the message for the outbox provider, in the same transaction as its code.
-    public func store(_ db: Database, phone: String, text: String, now: Int64) throws {
+    public func store(_ tx: any StoreTransaction, phone: String, text: String, now: Int64) throws {
         guard case .outbox = self else { return }
-        try db.execute(sql: "INSERT INTO sms_outbox (phone, text, sent_at) VALUES (?, ?, ?)", arguments: [phone, text, now])
+        try tx.accounts.addToOutbox(phone: phone, text: text, at: now)
     }
 
     /// Hands the message to the gateway program; a no-op for the outbox. Blocks: call through `Offload.run`.

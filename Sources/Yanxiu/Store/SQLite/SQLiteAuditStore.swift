@@ -34,6 +34,12 @@ struct SQLiteAuditStore: AuditStore {
                 action: row["action"], target: row["target"], detail: detail)
         }
     }
+
+    func pruneAnonymousFailures(recordedBy: Int64, limit: Int) throws -> Int {
+        let actions = AccountsRetentionSchema.anonymousFailureActions.map { "'\($0)'" }.joined(separator: ", ")
+        return try SQLiteBatchDelete(db: db, limit: limit)
+            .delete("audit", key: "id", "actor_account IS NULL AND action IN (\(actions)) AND at <= ?", [recordedBy])
+    }
 }
 
 /// Transitional: code still holding a GRDB connection records through the audit store.

@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 import Yanxiu
 
@@ -41,8 +40,7 @@ struct AccountMethods {
                 "account.logout", "Ends this session.", access: .user,
                 params: [.string("session", "session token")], result: "{loggedOut}", errors: ["session.unknown", "session.expired"]
             ) { call in
-                let account = try await app.account(call)
-                try await app.store.writeDatabase { db in try SessionAuthenticator.revoke(db, tokenHash: account.tokenHash) }
+                try await app.accounts.logout(try await app.account(call))
                 return ["loggedOut": true]
             },
             MethodDescriptor(

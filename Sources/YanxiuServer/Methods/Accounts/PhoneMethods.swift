@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import JSONRPC
 import Yanxiu
 
@@ -25,19 +24,9 @@ struct PhoneMethods {
                 let newPhone = try AccountParams.phone(call, "newPhone")
                 let oldCode = try AccountParams.code(call, "oldCode")
                 let newCode = try AccountParams.code(call, "newCode")
-                let book = app.smsCodes
-                let actor = app.actor(call, account: session)
-                let now = app.clock.nowMs
-                let lifetime = app.sessionLifetimeMs
-                let opened = try await app.store.writeDatabaseKeeping { db -> Result<(Int64, String, Int64), DomainError> in
-                    let outcome = try PhoneChange.change(
-                        db, accountID: session.accountID, oldCode: oldCode, newPhone: newPhone.digits, newCode: newCode,
-                        codes: book, actor: actor, now: now)
-                    if case .failure(let refusal) = outcome { return .failure(refusal) }
-                    let opened = try SessionAuthenticator.open(db, accountID: session.accountID, now: now, lifetimeMs: lifetime)
-                    return .success((session.accountID, opened.token, opened.expiresAt))
-                }
-                var result = AccountLogin.sessionJSON(opened).objectValue!
+                let opened = try await app.accounts.changePhone(
+                    session, oldCode: oldCode, newPhone: newPhone, newCode: newCode, actor: app.actor(call, account: session))
+                var result = AccountRendering.session(opened).objectValue!
                 result["phone"] = .string(newPhone.masked)
                 return .object(result)
             },
@@ -60,9 +49,7 @@ struct PhoneMethods {
                 let request = PhoneChange.RebindRequest(
                     accountID: try AccountParams.userID(call), name: try call.params.require("name").trimmingCharacters(in: .whitespaces),
                     idNumber: try call.params.require("idNumber"), oldPhone: oldPhone.digits, newPhone: newPhone.digits, ticket: ticket)
-                let actor = app.actor(call)
-                let now = app.clock.nowMs
-                try await app.store.writeDatabase { db in try PhoneChange.rebind(db, request, actor: actor, now: now) }
+                try await app.accounts.rebindPhone(request, actor: app.actor(call))
                 app.logger.notice("phone rebound", metadata: ["account.id": "\(request.accountID)", "peer.uid": "\(call.peer.uid)", "ticket": "\(ticket)"])
                 return ["userId": .int64(request.accountID), "phone": .string(newPhone.masked)]
             },

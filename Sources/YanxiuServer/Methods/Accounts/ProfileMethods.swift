@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 import Yanxiu
 
@@ -18,8 +17,7 @@ struct ProfileMethods {
             ) { call in
                 let unmasked = try app.unmasked(call)
                 let account = try await app.account(call)
-                let now = app.clock.nowMs
-                return try await app.store.readDatabase { db in try AccountView.json(db, accountID: account.accountID, unmasked: unmasked, now: now) }
+                return AccountRendering.profile(try await app.accounts.profile(accountID: account.accountID), unmasked: unmasked)
             },
             MethodDescriptor(
                 "account.get", "Any account by userId or phone, for support staff; unmasked on request.", access: .operator,
@@ -33,12 +31,8 @@ struct ProfileMethods {
                 let phone = call.params.string("phone") != nil ? try AccountParams.phone(call) : nil
                 let userID = call.params.int64("userId")
                 guard userID != nil || phone != nil else { throw DomainError.invalid(field: "userId", reason: "required") }
-                let now = app.clock.nowMs
-                return try await app.store.readDatabase { db in
-                    let id = try userID ?? AccountRecord.fetch(db, phone: phone!.digits)?.id
-                    guard let id else { throw DomainError.notFound("account.unknown", "No account has this phone number") }
-                    return try AccountView.json(db, accountID: id, unmasked: unmasked, now: now)
-                }
+                let profile = if let userID { try await app.accounts.profile(accountID: userID) } else { try await app.accounts.profile(phone: phone!) }
+                return AccountRendering.profile(profile, unmasked: unmasked)
             },
             MethodDescriptor(
                 "account.setIdentity",
@@ -55,15 +49,11 @@ struct ProfileMethods {
                 do { nickname = try PersonName.nickname(try call.params.require("nickname")) } catch let problem as PersonName.Problem {
                     throw DomainError.invalid(field: "nickname", reason: problem.rawValue)
                 }
-                let actor = app.actor(call, account: account)
-                let now = app.clock.nowMs
-                let result = try await app.store.writeDatabase { db in
-                    try ProfileEditor.setIdentity(db, accountID: account.accountID, identity: identity, nickname: nickname, actor: actor, now: now)
-                    return try AccountView.json(db, accountID: account.accountID, unmasked: false, now: now)
-                }
+                let profile = try await app.accounts.setIdentity(
+                    accountID: account.accountID, identity: identity, nickname: nickname, actor: app.actor(call, account: account))
                 // Whether the account may study was cached by its heartbeat lane; it is asked again.
                 await app.heartbeats.forgetEnrolments(accountID: account.accountID)
-                return result
+                return AccountRendering.profile(profile, unmasked: false)
             },
             MethodDescriptor(
                 "account.updateBasicInfo",
@@ -87,11 +77,7 @@ struct ProfileMethods {
                 let info = ProfileEditor.BasicInfo(
                     name: name, teacherType: try call.params.require("teacherType"), schoolID: try call.params.requireInt64("schoolId"),
                     mentalHealthTeacher: call.params.bool("isMentalHealthTeacher"), homeroomTeacher: call.params.bool("isHomeroomTeacher"))
-                let now = app.clock.nowMs
-                return try await app.store.writeDatabase { db in
-                    try ProfileEditor.updateBasicInfo(db, accountID: account.accountID, info: info, now: now)
-                    return try AccountView.json(db, accountID: account.accountID, unmasked: false, now: now)
-                }
+                return AccountRendering.profile(try await app.accounts.updateBasicInfo(accountID: account.accountID, info: info), unmasked: false)
             },
             MethodDescriptor(
                 "account.updateDetails",
@@ -108,11 +94,7 @@ struct ProfileMethods {
             ) { call in
                 let account = try await app.account(call)
                 let details = try DetailsParams.parse(call, today: app.today)
-                let now = app.clock.nowMs
-                return try await app.store.writeDatabase { db in
-                    try ProfileEditor.updateDetails(db, accountID: account.accountID, details: details, now: now)
-                    return try AccountView.json(db, accountID: account.accountID, unmasked: false, now: now)
-                }
+                return AccountRendering.profile(try await app.accounts.updateDetails(accountID: account.accountID, details: details), unmasked: false)
             },
         ]
     }

@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 import Yanxiu
 
@@ -28,12 +27,8 @@ struct SMSMethods {
             ) { call in
                 let phone = try AccountParams.phone(call)
                 let limit = min(call.params.int("limit") ?? 20, 500)
-                let messages = try await app.store.readDatabase { db in
-                    try Row.fetchAll(db, sql: "SELECT * FROM sms_outbox WHERE phone = ? ORDER BY sent_at DESC, id DESC LIMIT ?",
-                                     arguments: [phone.digits, limit])
-                        .map { row -> JSONValue in ["phone": .string(row["phone"]), "text": .string(row["text"]), "sentAt": timestamp(row["sent_at"])] }
-                }
-                return ["messages": .array(messages)]
+                let messages = try await app.accounts.outbox(phone: phone, limit: limit)
+                return ["messages": .array(messages.map(AccountRendering.message))]
             },
         ]
     }
@@ -41,27 +36,7 @@ struct SMSMethods {
     static func requestCode(_ app: AppContext, _ call: RPCCall) async throws -> JSONValue {
         let phone = try AccountParams.phone(call)
         let purpose = SMSPurpose(rawValue: try call.params.require("purpose"))!
-        let now = app.clock.nowMs
-        let book = app.smsCodes
-        let provider = app.smsProvider
-        let minutes = app.configuration.smsCodeLifetimeSeconds / 60
-        let issued = try await app.store.writeDatabase { db in
-            let (id, code) = try book.issue(db, phone: phone.digits, purpose: purpose, now: now)
-            let text = SMSCodeText.message(code: code, purposeLabel: purpose.label, validMinutes: max(minutes, 1))
-            try provider.store(db, phone: phone.digits, text: text, now: now)
-            return (id: id, text: text)
-        }
-        do {
-            // The gateway program may take seconds: it runs on the offload queue, never on an event loop.
-            try await Offload.run { try provider.deliver(phone: phone, text: issued.text) }
-        } catch {
-            app.logger.error("sms delivery failed", metadata: ["sms.phone": "\(phone)", "error": "\(error)"])
-            _ = try? await app.store.writeDatabase { db in try book.withdraw(db, id: issued.id) }
-            throw DomainError(503, "sms.delivery_failed", "The SMS gateway did not take the message; try again", data: ["retryAfterMs": 5000])
-        }
-        return [
-            "sent": true, "phone": .string(phone.masked), "expiresAt": timestamp(now + book.lifetimeMs),
-            "resendAfterMs": .int64(book.rateLimit.resendIntervalMs),
-        ]
+        let sent = try await app.accounts.requestCode(phone: phone, purpose: purpose, provider: app.smsProvider)
+        return ["sent": true, "phone": .string(phone.masked), "expiresAt": timestamp(sent.expiresAt), "resendAfterMs": .int64(sent.resendAfterMs)]
     }
 }
