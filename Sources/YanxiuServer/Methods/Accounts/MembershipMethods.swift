@@ -23,7 +23,8 @@ struct MembershipMethods {
                 let schoolID = try call.params.requireInt64("schoolId")
                 _ = try await app.authorise(call, Self.isAdmin(of: schoolID))
                 let unmasked = try app.unmasked(call)
-                let status = MemberStatus(rawValue: call.params.string("status") ?? "pending")
+                let requested = call.params.string("status") ?? "pending"
+                let status: MemberStatus? = requested == "all" ? nil : MemberStatus(rawValue: requested)
                 let teachers = try await app.store.read { tx in try SchoolMembership.members(tx, schoolID: schoolID, status: status) }
                 return ["teachers": .array(teachers.map { MembershipRendering.teacher($0, unmasked: unmasked) })]
             },
