@@ -54,7 +54,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "JSONRPC", swiftSettings: strict),
+        .target(name: "JSONValues", swiftSettings: strict),
+        .target(name: "JSONRPC", dependencies: ["JSONValues"], swiftSettings: strict),
         .target(
             name: "Yanxiu",
             dependencies: [
@@ -123,6 +124,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"], swiftSettings: strict),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: strict),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "UnixSocket"], swiftSettings: strict),
         .testTarget(
