@@ -22,7 +22,7 @@ public enum EnrollmentService {
         let account = try EnrollmentAccount.load(db, id: accountID)
         try account.checkMayEnrol()
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM school WHERE id = ?", arguments: [form.schoolId]) ?? false else {
-            throw RPCError.invalidParams(field: "schoolId", reason: "not_found")
+            throw DomainError.invalid(field: "schoolId", reason: "not_found")
         }
         let plan = try ProfileAgreement.plan(ProfileAgreement.fields(profile: account, form: form), verified: account.isVerified, replace: replaceProfile)
         try account.apply(db, plan, now: now)

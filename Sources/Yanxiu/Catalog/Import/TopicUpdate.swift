@@ -6,7 +6,7 @@ public enum TopicUpdate {
     /// Applies `window` (`start` and/or `end`) and `rules` (any subset of the document's rules)
     /// to the stored topic; -32602 with every bad field, 404 `topic.unknown`.
     public static func run(_ db: Database, topicID: String, window: JSONObject?, rules: JSONObject?, now: Int64) throws -> TopicSummary {
-        guard window != nil || rules != nil else { throw RPCError.invalidParams(field: "window", reason: "required") }
+        guard window != nil || rules != nil else { throw DomainError.invalid(field: "window", reason: "required") }
         let current = try Catalog.topic(db, id: topicID)
         var reader = TopicDocumentReader()
         var start = current.windowStartMs
@@ -22,7 +22,7 @@ public enum TopicUpdate {
             newRules = merged
             reader.checkMinimums(merged, lessonCount: current.lessonCount)
         }
-        guard reader.fields.problems.isEmpty else { throw RPCError.invalidParams(reader.fields.problems) }
+        guard reader.fields.problems.isEmpty else { throw DomainError.invalid(reader.fields.problems) }
         try db.execute(
             sql: "UPDATE topic SET window_start = ?, window_end = ?, rules = ?, updated_at = ? WHERE id = ?",
             arguments: [start, end, try CatalogJSON.encodeString(newRules), now, topicID])

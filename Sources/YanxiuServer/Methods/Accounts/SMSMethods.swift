@@ -57,7 +57,7 @@ struct SMSMethods {
         } catch {
             app.logger.error("sms delivery failed", metadata: ["sms.phone": "\(phone)", "error": "\(error)"])
             _ = try? await app.store.writeDatabase { db in try book.withdraw(db, id: issued.id) }
-            throw DomainError(503, "sms.delivery_failed", "The SMS gateway did not take the message; try again", data: ["retryAfterMs": 5000])
+            throw DomainError(.unavailable, "sms.delivery_failed", "The SMS gateway did not take the message; try again", data: ["retryAfterMs": 5000])
         }
         return [
             "sent": true, "phone": .string(phone.masked), "expiresAt": timestamp(now + book.lifetimeMs),
