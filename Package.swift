@@ -54,11 +54,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "JSONRPC", swiftSettings: strict),
+        .target(name: "JSONValues", swiftSettings: strict),
+        .target(name: "JSONRPC", dependencies: ["JSONValues"], swiftSettings: strict),
+        // The credential and its offline checks: what `yanxiuctl certificates verify` links, no store.
+        .target(
+            name: "YanxiuCredentials",
+            dependencies: [
+                "JSONValues", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "Yanxiu",
             dependencies: [
-                "JSONRPC", "Locking", "CSpawn", "CQRencode", "CZlib",
+                "JSONRPC", "YanxiuCredentials", "Locking", "CSpawn", "CQRencode",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -101,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "yanxiuctl",
             dependencies: [
-                "YanxiuClient", "JSONRPC", "Yanxiu",
+                "YanxiuClient", "JSONRPC", "YanxiuCredentials",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -123,11 +133,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"], swiftSettings: strict),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: strict),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "UnixSocket"], swiftSettings: strict),
         .testTarget(
             name: "YanxiuTests",
-            dependencies: ["Yanxiu", "JSONRPC", "Locking", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Yanxiu", "YanxiuCredentials", "JSONRPC", "Locking", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "YanxiuCredentialsTests",
+            dependencies: ["YanxiuCredentials", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

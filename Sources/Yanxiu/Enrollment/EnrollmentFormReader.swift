@@ -9,11 +9,11 @@ public struct EnrollmentFormReader {
 
     public init(today: CalendarDate) { self.today = today }
 
-    /// The form, or `RPCError.invalidParams` listing every problem.
-    public static func read(_ value: JSONValue, today: CalendarDate) throws(RPCError) -> EnrollmentForm {
+    /// The form, or `DomainError.invalid` listing every problem.
+    public static func read(_ value: JSONValue, today: CalendarDate) throws(DomainError) -> EnrollmentForm {
         var reader = EnrollmentFormReader(today: today)
         let form = reader.form(value)
-        guard let form, reader.fields.problems.isEmpty else { throw RPCError.invalidParams(reader.fields.problems) }
+        guard let form, reader.fields.problems.isEmpty else { throw DomainError.invalid(reader.fields.problems) }
         return form
     }
 

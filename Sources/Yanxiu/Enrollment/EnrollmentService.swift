@@ -19,7 +19,7 @@ public enum EnrollmentService {
         let account = try EnrollmentAccount.load(tx, id: accountID)
         try account.checkMayEnrol()
         guard try tx.enrollments.schoolExists(id: form.schoolId) else {
-            throw RPCError.invalidParams(field: "schoolId", reason: "not_found")
+            throw DomainError.invalid(field: "schoolId", reason: "not_found")
         }
         let plan = try ProfileAgreement.plan(ProfileAgreement.fields(profile: account, form: form), verified: account.isVerified, replace: replaceProfile)
         try account.apply(tx, plan, now: now)

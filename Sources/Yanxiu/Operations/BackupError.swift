@@ -1,21 +1,22 @@
 import JSONRPC
 
 /// Why a backup could not be taken.
-public enum BackupError: Error, Sendable, Equatable, RPCErrorConvertible {
+public enum BackupError: Error, Sendable, Equatable {
     /// Backups never overwrite: an existing file may be the only good copy.
     case exists(String)
     /// Another backup is running; one at a time keeps the disk's bandwidth for the writer.
     case running
     case io(String)
 
-    public var rpcError: RPCError {
+    /// The refusal callers see.
+    public var refusal: DomainError {
         switch self {
         case .exists(let path):
-            RPCError(code: 409, message: "\(path) exists; backups never overwrite a file", reason: "backup.exists", data: ["path": .string(path)])
+            DomainError.conflict("backup.exists", "\(path) exists; backups never overwrite a file", data: ["path": .string(path)])
         case .running:
-            RPCError(code: 409, message: "A backup is already running", reason: "backup.running")
+            DomainError.conflict("backup.running", "A backup is already running")
         case .io(let detail):
-            RPCError(code: 503, message: "Backup failed: \(detail)", reason: "backup.failed", data: ["retryAfterMs": 60_000])
+            DomainError(.unavailable, "backup.failed", "Backup failed: \(detail)", data: ["retryAfterMs": 60_000])
         }
     }
 }

@@ -33,7 +33,7 @@ extension HeartbeatPool {
                 completion(.failure(StoreError.classify(error)))
             }
         }
-        if !accepted { completion(.failure(RPCError.busy(retryAfterMs: 100))) }
+        if !accepted { completion(.failure(DomainError.busy(retryAfterMs: 100))) }
     }
 
 
@@ -46,7 +46,7 @@ extension HeartbeatPool {
                 completion(.failure(StoreError.classify(error)))
             }
         }
-        if !accepted { completion(.failure(RPCError.busy(retryAfterMs: 100))) }
+        if !accepted { completion(.failure(DomainError.busy(retryAfterMs: 100))) }
     }
 
     private func judge(_ heartbeat: Heartbeat, accountID: Int64, lessonId: String, lane: ProgressLane,
@@ -62,7 +62,7 @@ extension HeartbeatPool {
             let message = refusal == .superseded ? "A newer playback of this lesson replaced this one" : "Another lesson is playing"
             throw DomainError.conflict(refusal.reason, message, data: data)
         case .invalid(let invalid):
-            throw RPCError.invalidParams(invalid.fields.map { RPCError.FieldProblem(field: $0.field, reason: $0.reason) })
+            throw DomainError.invalid(invalid.fields.map { FieldProblem(field: $0.field, reason: $0.reason) })
         case .accepted(let receipt):
             if receipt.verdict == .duplicate {
                 deliver(.success(receipt))

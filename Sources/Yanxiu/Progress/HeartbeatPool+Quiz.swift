@@ -23,7 +23,7 @@ extension HeartbeatPool {
                 switch context.grader.grade(answers) {
                 case .success(let value): grade = value
                 case .failure(let invalid):
-                    throw RPCError.invalidParams(invalid.fields.map { RPCError.FieldProblem(field: $0.field, reason: $0.reason) })
+                    throw DomainError.invalid(invalid.fields.map { FieldProblem(field: $0.field, reason: $0.reason) })
                 }
                 if grade.passed { _ = progress.recordQuizPassed(at: now, rules: context.rules) }
                 account.lessons[lessonId] = progress

@@ -40,7 +40,7 @@ public final class HeartbeatPool: Sendable {
                 work(lane) { continuation.resume(with: $0) }
             }
             if !accepted {
-                continuation.resume(throwing: RPCError.busy(retryAfterMs: 100))
+                continuation.resume(throwing: DomainError.busy(retryAfterMs: 100))
             }
         }
     }

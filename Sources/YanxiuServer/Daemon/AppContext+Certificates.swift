@@ -22,7 +22,7 @@ extension AppContext {
     /// The PDF of a certificate, rendered off the event loops: `{serial, fileName, mediaType, pdf}`.
     func renderedPDF(_ record: CertificateRecord) async throws -> JSONValue {
         guard let renderer = certificates.renderer else {
-            throw DomainError(503, "certificate.fonts_unavailable", "Certificates cannot be printed: the configured fonts are missing")
+            throw DomainError(.unavailable, "certificate.fonts_unavailable", "Certificates cannot be printed: the configured fonts are missing")
         }
         guard let print = CertificatePrintData(document: record.document, verificationURL: certificates.verificationURL) else {
             // Only the daemon writes stored documents; one it cannot read is a fault, logged as such.

@@ -30,9 +30,9 @@ struct VerificationPageTests {
 
     static let jcsNames = ["arrays", "french", "structures", "unicode", "values", "weird"]
 
-    /// The RFC 8785 test data and the W3C eddsa-jcs-2022 vector of `Tests/YanxiuTests/Fixtures`.
+    /// The RFC 8785 test data and the W3C eddsa-jcs-2022 vector of `Tests/YanxiuCredentialsTests/Fixtures`.
     static func vectors() throws -> JSONValue {
-        let fixtures = "Tests/YanxiuTests/Fixtures/"
+        let fixtures = "Tests/YanxiuCredentialsTests/Fixtures/"
         func text(_ path: String) throws -> String { try String(contentsOf: Paths.file(fixtures + path), encoding: .utf8) }
         let jcs = try jcsNames.map { name -> JSONValue in
             [.string(try text("jcs/input/\(name).json")), .string(try text("jcs/output/\(name).json"))]

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Topic documents: validation with the path of every bad field")
 struct TopicDocumentReaderTests {
-    typealias Problem = RPCError.FieldProblem
+    typealias Problem = FieldProblem
 
     /// The problems a document is refused with, or [] when it is accepted.
     static func problems(_ value: JSONValue) -> [Problem] {
@@ -12,9 +12,7 @@ struct TopicDocumentReaderTests {
             _ = try TopicDocumentReader.read(value)
             return []
         } catch {
-            return (error.data["fields"]?.arrayValue ?? []).map {
-                Problem(field: $0["field"]?.stringValue ?? "", reason: $0["reason"]?.stringValue ?? "")
-            }
+            return error.fields
         }
     }
 

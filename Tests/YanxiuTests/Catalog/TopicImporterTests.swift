@@ -17,14 +17,15 @@ struct TopicImporterTests {
         }
     }
 
-    static func refusal(_ body: () async throws -> Void) async -> (code: Int, reason: String, data: JSONObject)? {
+    /// The refusal `body` throws (kind nil when it is no `DomainError`), or nil when it succeeds.
+    static func refusal(_ body: () async throws -> Void) async -> (kind: DomainError.Kind?, reason: String, data: JSONObject, fields: [FieldProblem])? {
         do {
             try await body()
             return nil
-        } catch let error as any RPCErrorConvertible {
-            return (error.rpcError.code, error.rpcError.reason, error.rpcError.data)
+        } catch let error as DomainError {
+            return (error.kind, error.reason, error.data, error.fields)
         } catch {
-            return (0, "\(error)", [:])
+            return (nil, "\(error)", [:], [])
         }
     }
 
@@ -116,7 +117,7 @@ struct TopicImporterTests {
             // The title change rides along: a refused document changes nothing at all.
             let changed = CatalogFixtures.smallTopic().setting("title", "不应生效").setting(path, value)
             let refusal = await Self.refusal { _ = try await CatalogFixtures.importTopic(store, changed) }
-            #expect(refusal?.code == 409)
+            #expect(refusal?.kind == .conflict)
             #expect(refusal?.reason == "lesson.locked")
             #expect(refusal?.data["lessonIds"] == ["s1"])
             #expect(try await Self.snapshot(store) == before)
@@ -149,7 +150,7 @@ struct TopicImporterTests {
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             let other = CatalogFixtures.smallTopic(id: "t-other", lessonPrefix: "o").setting("courses[1].lessons[0].id", "s2")
             let refusal = await Self.refusal { _ = try await CatalogFixtures.importTopic(store, other) }
-            #expect(refusal?.code == 409 && refusal?.reason == "lesson.id_taken")
+            #expect(refusal?.kind == .conflict && refusal?.reason == "lesson.id_taken")
             #expect(refusal?.data["lessonIds"] == ["s2"])
             let topics = try await store.read { tx in try Catalog.topics(tx).map(\.id) }
             #expect(topics == ["t-small"])
@@ -165,7 +166,7 @@ struct TopicImporterTests {
             #expect(view.questions[1].options == ["甲", "乙", "丙", "丁"])
             #expect(!String(describing: view).contains("answer"))
             let missing = await Self.refusal { _ = try await store.read { tx in try Catalog.lesson(tx, id: "nope") } }
-            #expect(missing?.code == 404 && missing?.reason == "lesson.unknown")
+            #expect(missing?.kind == .notFound && missing?.reason == "lesson.unknown")
         }
     }
 }

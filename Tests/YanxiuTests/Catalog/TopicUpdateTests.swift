@@ -51,13 +51,13 @@ struct TopicUpdateTests {
                 let refusal = await TopicImporterTests.refusal {
                     _ = try await store.write { tx in try TopicUpdate.run(tx, topicID: "t-small", window: window, rules: rules, now: 1) }
                 }
-                #expect(refusal?.code == -32602)
-                #expect(refusal?.data["fields"]?.arrayValue?.compactMap { $0["field"]?.stringValue } == fields)
+                #expect(refusal?.kind == .invalidParams)
+                #expect(refusal?.fields.map(\.field) == fields)
             }
             let unknown = await TopicImporterTests.refusal {
                 _ = try await store.write { tx in try TopicUpdate.run(tx, topicID: "nope", window: nil, rules: ["maxRecognisedHours": 10], now: 1) }
             }
-            #expect(unknown?.code == 404 && unknown?.reason == "topic.unknown")
+            #expect(unknown?.kind == .notFound && unknown?.reason == "topic.unknown")
         }
     }
 

@@ -16,7 +16,7 @@ struct IssuanceRunTests {
         defer { fixture.cleanUp() }
         try fixture.teacher(1, homeroom: true, lessons: 10)
         let error = try await #require(throws: DomainError.self) { try await fixture.issue() }
-        #expect(error.code == 412 && error.reason == "topic.window_open")
+        #expect(error.kind == .precondition && error.reason == "topic.window_open")
         #expect(try fixture.certificate(of: 1) == nil)
     }
 
@@ -33,7 +33,7 @@ struct IssuanceRunTests {
         let fixture = try IssuanceFixture()
         defer { fixture.cleanUp() }
         let error = try await #require(throws: DomainError.self) { try await fixture.issuance.run(topicId: "nope") }
-        #expect(error.code == 404 && error.reason == "topic.unknown")
+        #expect(error.kind == .notFound && error.reason == "topic.unknown")
     }
 
     @Test("a second run issues nothing and keeps every certificate as it was")

@@ -45,9 +45,9 @@ struct RevocationTests {
         defer { fixture.cleanUp() }
         _ = try revoke(fixture, record.serial)
         let twice = try #require(throws: DomainError.self) { try revoke(fixture, record.serial) }
-        #expect(twice.code == 409 && twice.reason == "certificate.revoked")
+        #expect(twice.kind == .conflict && twice.reason == "certificate.revoked")
         let unknown = try #require(throws: DomainError.self) { try revoke(fixture, CertificateSerial(number: 5)!) }
-        #expect(unknown.code == 404 && unknown.reason == "certificate.unknown")
+        #expect(unknown.kind == .notFound && unknown.reason == "certificate.unknown")
     }
 
     @Test("after a revocation the next run issues a corrected certificate under a new serial")

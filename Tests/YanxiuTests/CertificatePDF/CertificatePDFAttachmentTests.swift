@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Yanxiu
+@testable import YanxiuCredentials
 
 /// The credential attached to the PDF, as `CertificatePDFContents` reads it back.
 @Suite("Certificate PDF attachment")

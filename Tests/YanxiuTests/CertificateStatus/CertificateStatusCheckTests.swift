@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 import Testing
 @testable import Yanxiu
+@testable import YanxiuCredentials
 
 /// Reading a certificate's revocation bit from a status list, offline: every way a list can
 /// fail to apply gets its own reason, and only a list signed by the certificate's issuer counts.

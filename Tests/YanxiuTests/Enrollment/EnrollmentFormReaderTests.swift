@@ -4,16 +4,14 @@ import Testing
 
 @Suite("The enrolment form, field by field")
 struct EnrollmentFormReaderTests {
-    typealias Problem = RPCError.FieldProblem
+    typealias Problem = FieldProblem
 
     static func problems(_ value: JSONValue) -> [Problem] {
         do {
             _ = try EnrollmentFixtures.readForm(value)
             return []
-        } catch let error as RPCError {
-            return (error.data["fields"]?.arrayValue ?? []).map {
-                Problem(field: $0["field"]?.stringValue ?? "", reason: $0["reason"]?.stringValue ?? "")
-            }
+        } catch let error as DomainError {
+            return error.fields
         } catch {
             return [Problem(field: "?", reason: "\(error)")]
         }

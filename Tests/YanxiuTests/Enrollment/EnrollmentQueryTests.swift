@@ -49,13 +49,13 @@ struct EnrollmentQueryTests {
     func outsideScope() async throws {
         try await Self.withEnrolments { store in
             let outside = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: 31, school: 3) }
-            #expect(outside?.code == 403 && outside?.reason == "auth.forbidden")
+            #expect(outside?.kind == .forbidden && outside?.reason == "auth.forbidden")
             let sibling = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: 30, school: 2) }
-            #expect(sibling?.code == 403)
+            #expect(sibling?.kind == .forbidden)
             let nobody = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: 32) }
-            #expect(nobody?.code == 403 && nobody?.reason == "auth.forbidden")
+            #expect(nobody?.kind == .forbidden && nobody?.reason == "auth.forbidden")
             let unknown = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: nil, school: 99) }
-            #expect(unknown?.code == 404 && unknown?.reason == "school.unknown")
+            #expect(unknown?.kind == .notFound && unknown?.reason == "school.unknown")
         }
     }
 

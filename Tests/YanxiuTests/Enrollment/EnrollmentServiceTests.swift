@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Enrolment: window, identity, one per topic, agreement with the account")
 struct EnrollmentServiceTests {
-    static func refusal(_ body: () async throws -> Void) async -> (code: Int, reason: String, data: JSONObject)? {
+    static func refusal(_ body: () async throws -> Void) async -> (kind: DomainError.Kind?, reason: String, data: JSONObject, fields: [FieldProblem])? {
         await TopicImporterTests.refusal(body)
     }
 
@@ -32,7 +32,7 @@ struct EnrollmentServiceTests {
             try await EnrollmentFixtures.addAccount(store, id: 10)
             let refusal = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, now: CatalogFixtures.ms(time)) }
             if let reason {
-                #expect(refusal?.code == 412 && refusal?.reason == reason)
+                #expect(refusal?.kind == .precondition && refusal?.reason == reason)
                 #expect(try await store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrollment") } == 0)
             } else {
                 #expect(refusal == nil)
@@ -46,7 +46,7 @@ struct EnrollmentServiceTests {
             try await EnrollmentFixtures.addAccount(store, id: 10)
             let first = try await EnrollmentFixtures.enrol(store, accountID: 10)
             let refusal = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10) }
-            #expect(refusal?.code == 409 && refusal?.reason == "enrollment.exists")
+            #expect(refusal?.kind == .conflict && refusal?.reason == "enrollment.exists")
             #expect(refusal?.data["enrollmentId"] == .int64(first.id))
             // Even once the window has closed, a retry learns its enrolment exists.
             let late = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, now: CatalogFixtures.ms("2024-03-01T00:00:00+08:00")) }
@@ -59,12 +59,12 @@ struct EnrollmentServiceTests {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 11, identity: "parent")
             let parent = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 11) }
-            #expect(parent?.code == 412 && parent?.reason == "enrollment.teacher_required")
+            #expect(parent?.kind == .precondition && parent?.reason == "enrollment.teacher_required")
             try await EnrollmentFixtures.addAccount(store, id: 12, identity: nil)
             #expect(await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 12) }?.reason == "enrollment.teacher_required")
             try await EnrollmentFixtures.addAccount(store, id: 13, name: nil, schoolID: nil)
             let incomplete = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 13) }
-            #expect(incomplete?.code == 412 && incomplete?.reason == "profile.incomplete")
+            #expect(incomplete?.kind == .precondition && incomplete?.reason == "profile.incomplete")
             #expect(incomplete?.data["missing"] == ["name", "teacherType", "schoolId"])
         }
     }
@@ -75,7 +75,7 @@ struct EnrollmentServiceTests {
             try await EnrollmentFixtures.addAccount(store, id: 10, name: "张三", schoolID: 1)
             let form = EnrollmentFixtures.form.setting("schoolId", 2).setting("isHomeroomTeacher", true)
             let silent = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, form: form) }
-            #expect(silent?.code == 409 && silent?.reason == "enrollment.profile_differs")
+            #expect(silent?.kind == .conflict && silent?.reason == "enrollment.profile_differs")
             #expect(silent?.data["fields"]?.arrayValue?.compactMap { $0["field"]?.stringValue } == ["name", "schoolId"])
             let record = try await EnrollmentFixtures.enrol(store, accountID: 10, form: form, replaceProfile: true)
             #expect(record.schoolID == 2 && record.schoolName == "东城第二小学")
@@ -98,7 +98,7 @@ struct EnrollmentServiceTests {
             let refusal = await Self.refusal {
                 _ = try await EnrollmentFixtures.enrol(store, accountID: 10, form: EnrollmentFixtures.form.setting("name", "张老师改").setting("schoolId", 3))
             }
-            #expect(refusal?.code == 409 && refusal?.reason == "profile.locked")
+            #expect(refusal?.kind == .conflict && refusal?.reason == "profile.locked")
             #expect(refusal?.data["fields"]?.arrayValue?.compactMap { $0["field"]?.stringValue } == ["name", "schoolId"])
             let (name, enrolments) = try await store.readDatabase { db in
                 (try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = 10"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrollment"))
@@ -119,7 +119,7 @@ struct EnrollmentServiceTests {
             let got = try await store.read { tx in try EnrollmentService.get(tx, accountID: 10, topicID: "t-small") }
             #expect(got == record)
             let missing = await Self.refusal { _ = try await store.read { tx in try EnrollmentService.get(tx, accountID: 10, topicID: "mh-x") } }
-            #expect(missing?.code == 404 && missing?.reason == "enrollment.unknown")
+            #expect(missing?.kind == .notFound && missing?.reason == "enrollment.unknown")
         }
     }
 
@@ -128,10 +128,10 @@ struct EnrollmentServiceTests {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 10)
             let school = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, form: EnrollmentFixtures.form.setting("schoolId", 99)) }
-            #expect(school?.code == -32602)
-            #expect(school?.data["fields"] == [["field": "schoolId", "reason": "not_found"]])
+            #expect(school?.kind == .invalidParams)
+            #expect(school?.fields == [FieldProblem(field: "schoolId", reason: "not_found")])
             let topic = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, topicID: "nope") }
-            #expect(topic?.code == 404 && topic?.reason == "topic.unknown")
+            #expect(topic?.kind == .notFound && topic?.reason == "topic.unknown")
         }
     }
 

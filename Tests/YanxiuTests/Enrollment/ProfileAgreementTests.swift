@@ -26,7 +26,7 @@ struct ProfileAgreementTests {
                         #expect((outcome.failure as? DomainError)?.reason == "profile.locked")
                     } else if !replace {
                         #expect((outcome.failure as? DomainError)?.reason == "enrollment.profile_differs")
-                        #expect((outcome.failure as? DomainError)?.code == 409)
+                        #expect((outcome.failure as? DomainError)?.kind == .conflict)
                     } else {
                         #expect(try outcome.get().replaced.map(\.name) == ["f"])
                     }

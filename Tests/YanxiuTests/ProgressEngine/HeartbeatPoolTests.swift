@@ -84,7 +84,7 @@ struct HeartbeatPoolTests {
             _ = try await f.beat(seq: 2, at: 10)
             Issue.record("a student's heartbeat was accepted")
         } catch let error as DomainError {
-            #expect(error.code == 412 && error.reason == "enrollment.teacher_required")
+            #expect(error.kind == .precondition && error.reason == "enrollment.teacher_required")
         }
         try await f.store.writeDatabase { db in try db.execute(sql: "UPDATE account SET identity = 'teacher' WHERE id = 1") }
         await f.pool.forgetEnrolments(accountID: 1)

@@ -25,7 +25,7 @@ public struct LoginGuard: Sendable {
     }
 
     static func lockedError(remainingMs: Int64) -> DomainError {
-        DomainError(403, "account.locked", "Password login is locked after too many failures; log in with an SMS code or wait",
+        DomainError(.forbidden, "account.locked", "Password login is locked after too many failures; log in with an SMS code or wait",
                     data: ["retryAfterMs": .int64(remainingMs)])
     }
 

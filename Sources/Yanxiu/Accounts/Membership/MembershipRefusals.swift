@@ -7,7 +7,7 @@ public enum MembershipRefusals {
     /// school needs another administrator of it, or the county's (403 `auth.self_verification`).
     static func checkNotSelf(actor: AuditActor, accountID: Int64) throws {
         guard actor.accountID == accountID else { return }
-        throw DomainError(403, "auth.self_verification", "Nobody verifies or removes themselves: another administrator of the school or the county's must")
+        throw DomainError(.forbidden, "auth.self_verification", "Nobody verifies or removes themselves: another administrator of the school or the county's must")
     }
 
     /// Only roles the teacher declared can be verified (409 `member.role_not_declared`, naming them).

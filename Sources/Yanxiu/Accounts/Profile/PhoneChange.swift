@@ -11,7 +11,7 @@ public enum PhoneChange {
     public static func change(_ tx: any StoreTransaction, accountID: Int64, oldCode: String, newPhone: String, newCode: String,
                               codes: SMSCodeBook, actor: AuditActor, now: Int64) throws -> Result<Void, DomainError> {
         let account = try tx.accounts.requireAccount(id: accountID)
-        if newPhone == account.phone { return .failure(DomainError.invalid(field: "newPhone", reason: "same").asDomainError) }
+        if newPhone == account.phone { return .failure(DomainError.invalid(field: "newPhone", reason: "same")) }
         let old = try codes.check(tx, phone: account.phone, purpose: .changePhoneOld, code: oldCode, now: now)
         let new = try codes.check(tx, phone: newPhone, purpose: .changePhoneNew, code: newCode, now: now)
         let oldID: Int64, newID: Int64
@@ -77,9 +77,4 @@ public enum PhoneChange {
         try LoginGuard().clear(tx, phone: newPhone)
         try SessionAuthenticator.revokeAll(tx, accountID: account.id)
     }
-}
-
-extension RPCError {
-    /// The same refusal as a `DomainError`, for functions that return refusals instead of throwing them.
-    var asDomainError: DomainError { DomainError(code, reason, message, data: data) }
 }

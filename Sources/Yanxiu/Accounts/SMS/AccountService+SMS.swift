@@ -23,7 +23,7 @@ extension AccountService {
         } catch {
             logger.error("sms delivery failed", metadata: ["sms.phone": "\(phone)", "error": "\(error)"])
             _ = try? await store.write { tx in try codes.withdraw(tx, id: issued.id) }
-            throw DomainError(503, "sms.delivery_failed", "The SMS gateway did not take the message; try again", data: ["retryAfterMs": 5000])
+            throw DomainError(.unavailable, "sms.delivery_failed", "The SMS gateway did not take the message; try again", data: ["retryAfterMs": 5000])
         }
         return SentCode(expiresAt: now + codes.lifetimeMs, resendAfterMs: codes.rateLimit.resendIntervalMs)
     }

@@ -89,6 +89,6 @@ public struct SMSCodeBook: Sendable {
         case .wrong: "The code is wrong"
         case .exhausted: "Too many wrong codes; request a new one"
         }
-        return DomainError(412, "sms.code_invalid", message, data: ["cause": .string(rejection.rawValue), "field": .string(field)])
+        return DomainError(.precondition, "sms.code_invalid", message, data: ["cause": .string(rejection.rawValue), "field": .string(field)])
     }
 }

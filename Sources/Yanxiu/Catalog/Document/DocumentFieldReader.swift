@@ -4,10 +4,10 @@ import JSONRPC
 /// Reads fields out of caller-written JSON (topic documents, enrolment forms) and collects
 /// every problem with its path instead of stopping at the first, so a refusal lists them all.
 struct DocumentFieldReader {
-    private(set) var problems: [RPCError.FieldProblem] = []
+    private(set) var problems: [FieldProblem] = []
 
     mutating func report(_ path: String, _ reason: String) {
-        problems.append(RPCError.FieldProblem(field: path, reason: reason))
+        problems.append(FieldProblem(field: path, reason: reason))
     }
 
     /// `base.key`, or `key` at the top level.

@@ -12,12 +12,12 @@ public struct TopicDocumentReader {
         "minLessons", "maxRecognisedHours", "maxPlaybackRate", "endToleranceSeconds",
     ]
 
-    /// The document, or `RPCError.invalidParams` listing every problem.
-    public static func read(_ value: JSONValue) throws(RPCError) -> TopicDocument {
+    /// The document, or `DomainError.invalid` listing every problem.
+    public static func read(_ value: JSONValue) throws(DomainError) -> TopicDocument {
         var reader = TopicDocumentReader()
         let document = reader.topic(value)
         guard let document, reader.fields.problems.isEmpty else {
-            throw RPCError.invalidParams(reader.fields.problems)
+            throw DomainError.invalid(reader.fields.problems)
         }
         return document
     }

@@ -5,7 +5,7 @@ public enum TopicUpdate {
     /// Applies `window` (`start` and/or `end`) and `rules` (any subset of the document's rules)
     /// to the stored topic; -32602 with every bad field, 404 `topic.unknown`.
     public static func run(_ tx: any StoreTransaction, topicID: String, window: JSONObject?, rules: JSONObject?, now: Int64) throws -> TopicSummary {
-        guard window != nil || rules != nil else { throw RPCError.invalidParams(field: "window", reason: "required") }
+        guard window != nil || rules != nil else { throw DomainError.invalid(field: "window", reason: "required") }
         let current = try Catalog.topic(tx, id: topicID)
         var reader = TopicDocumentReader()
         var start = current.windowStartMs
@@ -21,7 +21,7 @@ public enum TopicUpdate {
             newRules = merged
             reader.checkMinimums(merged, lessonCount: current.lessonCount)
         }
-        guard reader.fields.problems.isEmpty else { throw RPCError.invalidParams(reader.fields.problems) }
+        guard reader.fields.problems.isEmpty else { throw DomainError.invalid(reader.fields.problems) }
         try tx.catalog.updateWindowAndRules(topicID: topicID, windowStartMs: start, windowEndMs: end, rules: newRules, now: now)
         return try Catalog.topic(tx, id: topicID)
     }

@@ -4,7 +4,7 @@ import Yanxiu
 /// The handlers of registration, login and passwords: params in, one `AccountService` call, the session out.
 enum AccountLogin {
     static func register(_ app: AppContext, _ call: RPCCall) async throws -> JSONValue {
-        var problems: [RPCError.FieldProblem] = []
+        var problems: [FieldProblem] = []
         var phone: PhoneNumber?
         do { phone = try PhoneNumber(try call.params.require("phone")) } catch let error as PhoneNumberError {
             problems.append(.init(field: "phone", reason: error.reason))

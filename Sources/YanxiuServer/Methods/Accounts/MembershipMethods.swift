@@ -74,7 +74,7 @@ struct MembershipMethods {
     static func authorise(_ app: AppContext, _ call: RPCCall, action: String, schoolID: Int64, userID: Int64) async throws -> AuditActor {
         do {
             return try await app.authorise(call, isAdmin(of: schoolID))
-        } catch let refusal as DomainError where refusal.code == 403 {
+        } catch let refusal as DomainError where refusal.kind == .forbidden {
             let actor = app.actor(call, account: try await app.account(call))
             let now = app.clock.nowMs
             try await app.store.write { tx in

@@ -103,7 +103,7 @@ struct ProfileMethods {
 /// Validates the params of `account.updateDetails`, reporting every bad field at once.
 enum DetailsParams {
     static func parse(_ call: RPCCall, today: CalendarDate) throws -> ProfileEditor.Details {
-        var problems: [RPCError.FieldProblem] = []
+        var problems: [FieldProblem] = []
         func coded(_ field: String, _ list: CodeList) -> String?? {
             guard let value = call.params.string(field) else { return nil }
             if value.isEmpty { return .some(nil) }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import JSONRPC
-import Yanxiu
+import YanxiuCredentials
 import YanxiuClient
 
 extension Certificates {

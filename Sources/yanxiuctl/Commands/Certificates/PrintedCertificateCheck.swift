@@ -1,5 +1,5 @@
 import Foundation
-import Yanxiu
+import YanxiuCredentials
 
 /// Whether a certificate PDF prints the serial and holder of the credential it carries.
 ///

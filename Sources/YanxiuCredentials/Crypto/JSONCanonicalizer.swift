@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Why a JSON value has no RFC 8785 canonical form.
 public enum JSONCanonicalizationError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Yanxiu
+@testable import YanxiuCredentials
 
 @Suite("ECMAScript number serialisation")
 struct ECMAScriptNumberFormatterTests {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// The certificate as a W3C Verifiable Credential (Data Model 2.0), before and after signing.
 ///
@@ -73,7 +73,7 @@ public enum CertificateDocument {
     }
 
     /// The document without its proof: what the signature covers, apart from the proof options.
-    static func withoutProof(_ document: JSONValue) -> JSONValue {
+    package static func withoutProof(_ document: JSONValue) -> JSONValue {
         guard let object = document.objectValue else { return document }
         return .object(JSONObject(object.members.filter { !$0.key.utf8.elementsEqual("proof".utf8) }))
     }

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import JSONRPC
+import JSONValues
 
 extension DataIntegrityProof {
     /// Verifies the `eddsa-jcs-2022` proof of a secured document: section 3.3.2.

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// A certificate's revocation status read from a status list credential, offline: the list
 /// must be signed by the certificate's issuer and be the list the certificate names.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Yanxiu
+@testable import YanxiuCredentials
 
 @Suite("Base58, multibase and multicodec")
 struct Base58Tests {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Checks a certificate from the document alone, as anyone can without the daemon: the
 /// proof verifies with the key its did:key carries, and that key is the issuer's.

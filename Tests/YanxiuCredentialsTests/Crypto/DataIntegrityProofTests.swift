@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
-import JSONRPC
+import JSONValues
 import Testing
-@testable import Yanxiu
+@testable import YanxiuCredentials
 
 @Suite("eddsa-jcs-2022 Data Integrity proofs")
 struct DataIntegrityProofTests {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Where a certificate's revocation bit lives: a list and an index in it.
 public struct CertificateStatusEntry: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Foundation
-import JSONRPC
+import JSONValues
 
 /// Reads the test data under `Fixtures/` (copied into the test bundle).
 enum CertificateFixtures {

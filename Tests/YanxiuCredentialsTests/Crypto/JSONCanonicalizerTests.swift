@@ -1,7 +1,7 @@
 import Foundation
-import JSONRPC
+import JSONValues
 import Testing
-@testable import Yanxiu
+@testable import YanxiuCredentials
 
 @Suite("RFC 8785 JSON canonicalization")
 struct JSONCanonicalizerTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import JSONRPC
+@testable import JSONValues
 
 @Suite("JSON parser and writer")
 struct JSONParserTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Yanxiu
+@testable import YanxiuCredentials
 
 @Suite("XML Schema dateTimeStamp")
 struct XSDDateTimeStampTests {

@@ -1,5 +1,5 @@
 import Foundation
-import JSONRPC
+import JSONValues
 
 extension DataIntegrityProof {
     /// The proof options a signer chooses: who signs, when, and for what purpose.

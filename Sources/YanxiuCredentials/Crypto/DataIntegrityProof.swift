@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import JSONRPC
+import JSONValues
 
 /// Creates and verifies W3C Data Integrity proofs of the `eddsa-jcs-2022` cryptosuite
 /// ("Data Integrity EdDSA Cryptosuites v1.0", section 3.3).

@@ -1,6 +1,6 @@
 import Crypto
 import Testing
-@testable import Yanxiu
+@testable import YanxiuCredentials
 
 @Suite("Ed25519 multikeys and did:key")
 struct DIDKeyTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Yanxiu
+@testable import YanxiuCredentials
 
 @Suite("Certificate serials")
 struct CertificateSerialTests {
