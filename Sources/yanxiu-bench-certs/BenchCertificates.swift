@@ -31,8 +31,8 @@ struct BenchCertificates: AsyncParsableCommand {
         try BenchSeed(teachers: teachers, lessons: lessons).write(into: store)
         print("seeded \(teachers) qualifying teachers (\(teachers * lessons) completed lessons) in \(seconds(since: started)) s")
 
-        let keyring = try await store.writeDatabase { db in
-            try IssuerKeyring.register(db, key: .generate(), issuerName: IssuerKeyring.defaultIssuerName, now: 0)
+        let keyring = try await store.write { tx in
+            try IssuerKeyring.register(tx.certificates, key: .generate(), issuerName: IssuerKeyring.defaultIssuerName, now: 0)
         }
         let clock = TestClock(startMs: BenchSeed.windowEnd + 1)
         let issuance = CertificateIssuance(store: store, keyring: keyring, clock: clock)

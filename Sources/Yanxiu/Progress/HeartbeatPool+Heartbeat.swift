@@ -11,39 +11,15 @@ extension HeartbeatPool {
         }
     }
 
-    /// Callback form for the socket's hot path: the session is proven from memory when it
-    /// can be, else on a lane (never on the caller's thread), then the heartbeat is judged
-    /// on the account's lane and `completion` runs after the commit.
-    public func heartbeat(session token: String, lessonId: String, _ heartbeat: Heartbeat, sessionLifetimeMs: Int64, completion: @escaping Completion<HeartbeatReceipt>) {
-        let now = clock.nowMs
-        if let account = SessionAuthenticator.cached(token: token, now: now) {
-            SessionAuthenticator.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs, store: store)
-            submit(accountID: account.accountID, lessonId: lessonId, heartbeat, completion: completion)
-            return
-        }
-        let pool = store.pool
-        let tokenHash = SessionAuthenticator.hash(token)
-        let lane = lanes[Int(tokenHash.first ?? 0) % lanes.count]
-        let accepted = lane.enqueue {
-            do {
-                let account = try pool.read { db in try SessionAuthenticator.authenticate(db, token: token, now: now) }
-                SessionAuthenticator.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs, store: self.store)
-                self.submit(accountID: account.accountID, lessonId: lessonId, heartbeat, completion: completion)
-            } catch {
-                completion(.failure(StoreError.classify(error)))
-            }
-        }
-        if !accepted { completion(.failure(DomainError.busy(retryAfterMs: 100))) }
-    }
-
-
-    func submit(accountID: Int64, lessonId: String, _ heartbeat: Heartbeat, completion: @escaping Completion<HeartbeatReceipt>) {
+    /// Callback form for the socket's hot path: the caller has proven the session; the
+    /// heartbeat is judged on the account's lane and `completion` runs after the commit.
+    public func submit(accountID: Int64, lessonId: String, _ heartbeat: Heartbeat, completion: @escaping Completion<HeartbeatReceipt>) {
         let lane = lane(for: accountID)
         let accepted = lane.enqueue {
             do {
                 try self.judge(heartbeat, accountID: accountID, lessonId: lessonId, lane: lane, deliver: completion)
             } catch {
-                completion(.failure(StoreError.classify(error)))
+                completion(.failure(error))
             }
         }
         if !accepted { completion(.failure(DomainError.busy(retryAfterMs: 100))) }
@@ -76,7 +52,7 @@ extension HeartbeatPool {
                 accountID: accountID, lessonId: lessonId, topicId: context.topicId, now: now,
                 progressState: StateCodec.encode(progress), progress: progress,
                 trackerState: trackerChanged ? StateCodec.encode(tracker) : nil,
-                journal: .init(playbackId: heartbeat.playbackId, seq: heartbeat.seq, positionMs: heartbeat.positionMs,
+                journal: .init(at: now, playbackId: heartbeat.playbackId, seq: heartbeat.seq, positionMs: heartbeat.positionMs,
                                state: heartbeat.state, rate: heartbeat.rate, verdict: receipt.verdict.rawValue, creditedMs: receipt.creditedMs))
             commit(write, lane: lane, value: receipt, deliver: deliver)
         }

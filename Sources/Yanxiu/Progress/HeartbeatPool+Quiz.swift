@@ -34,19 +34,10 @@ extension HeartbeatPool {
                     progressState: StateCodec.encode(progress), progress: progress,
                     trackerState: nil, journal: nil)
                 let result = QuizResult(grade: grade, quizPassed: progress.quizPassed, firstPassedAt: progress.quizPassedAt)
-                self.store.writer.submit({ db in
-                    try write.apply(db)
-                    try db.execute(
-                        sql: "INSERT INTO quiz_submission (account_id, lesson_id, at, correct, total, passed, answers) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [accountID, lessonId, now, grade.correct, grade.total, grade.passed, answersJSON])
-                }) { outcome in
-                    switch outcome {
-                    case .success: deliver(.success(result))
-                    case .failure(let error):
-                        lane.evict(accountID)
-                        deliver(.failure(StoreError.classify(error)))
-                    }
-                }
+                let submission = QuizSubmissionRecord(
+                    accountID: accountID, lessonId: lessonId, at: now, correct: grade.correct, total: grade.total, passed: grade.passed,
+                    answers: answersJSON)
+                self.commit(write, also: submission, lane: lane, value: result, deliver: deliver)
             } catch {
                 deliver(.failure(error))
             }

@@ -1,21 +1,21 @@
 import Dispatch
 import Foundation
-import GRDB
 import JSONRPC
 
 /// The Dispatch worker pool that validates heartbeats and quiz submissions.
 ///
 /// Each account always lands on the same serial lane (by hash), so its heartbeats are
 /// judged in order while different accounts proceed in parallel. Accepted changes go
-/// through the store's group-commit writer, and the caller is answered after the commit.
+/// through the store's group-commit writer (`Store.submit`), and the caller is answered
+/// after the commit. Callers prove the session first; the pool sees only account ids.
 public final class HeartbeatPool: Sendable {
     let lanes: [ProgressLane]
-    let store: SQLiteStore
+    let store: any Store
     let clock: any DaemonClock
     public let lessons: LessonCache
     public let settings: ProgressSettings
 
-    public init(store: SQLiteStore, clock: any DaemonClock, settings: ProgressSettings, laneCount: Int, queueLimit: Int) {
+    public init(store: any Store, clock: any DaemonClock, settings: ProgressSettings, laneCount: Int, queueLimit: Int) {
         self.store = store
         self.clock = clock
         self.settings = settings
@@ -49,13 +49,12 @@ public final class HeartbeatPool: Sendable {
 extension HeartbeatPool {
     /// Loads what a lane needs for `lessonId` and the account, checking enrolment and the window.
     func prepare(_ lane: ProgressLane, accountID: Int64, lessonId: String, now: Int64) throws -> (LessonContext, AccountProgressState, LessonProgress) {
-        let pool = store.pool
-        guard let context = try lessons.context(lessonId, db: { pool }) else {
+        guard let context = try lessons.context(lessonId, store: store) else {
             throw DomainError.notFound("lesson.unknown", "No lesson \(lessonId)")
         }
-        var account = try lane.accounts[accountID] ?? pool.read { db in try AccountProgressState.load(db, accountID: accountID) }
+        var account = try lane.accounts[accountID] ?? store.readNow { tx in try AccountProgressState.load(tx.progress, accountID: accountID) }
         if !account.enrolledTopics.contains(context.topicId) {
-            guard try pool.read({ db in try AccountProgressState.mayStudy(db, accountID: accountID, topicId: context.topicId) }) else {
+            guard try store.readNow({ tx in try AccountProgressState.mayStudy(tx.progress, accountID: accountID, topicId: context.topicId) }) else {
                 throw DomainError.precondition("enrollment.required", "Enrol in topic \(context.topicId) first", data: ["topicId": .string(context.topicId)])
             }
             account.enrolledTopics.insert(context.topicId)
@@ -67,7 +66,7 @@ extension HeartbeatPool {
                                            data: ["windowStart": .string(Timestamp.format(context.windowStart)), "windowEnd": .string(Timestamp.format(context.windowEnd))])
         }
         let progress = try account.lessons[lessonId]
-            ?? pool.read { db in try AccountProgressState.loadLesson(db, accountID: accountID, lessonId: lessonId) }
+            ?? store.readNow { tx in try AccountProgressState.loadLesson(tx.progress, accountID: accountID, lessonId: lessonId) }
             ?? LessonProgress(rules: context.rules)
         return (context, account, progress)
     }
@@ -86,14 +85,20 @@ extension HeartbeatPool {
         }
     }
 
-    /// Commits `write`, then delivers; a failed commit drops the account's hot state so memory never runs ahead of disk.
-    func commit<T: Sendable>(_ write: ProgressWrite, lane: ProgressLane, value: T, deliver: @escaping @Sendable (Result<T, any Error>) -> Void) {
-        store.writer.submit({ db in try write.apply(db) }) { result in
+    /// Commits `write` (and `also`, in the same unit), then delivers; a failed commit drops the
+    /// account's hot state so memory never runs ahead of disk.
+    func commit<T: Sendable>(_ write: ProgressWrite, also: QuizSubmissionRecord? = nil, lane: ProgressLane, value: T,
+                             deliver: @escaping @Sendable (Result<T, any Error>) -> Void) {
+        store.submit({ tx in
+            let progress = tx.progress
+            try progress.save(write)
+            if let also { try progress.recordQuizSubmission(also) }
+        }) { result in
             switch result {
             case .success: deliver(.success(value))
             case .failure(let error):
                 lane.evict(write.accountID)
-                deliver(.failure(StoreError.classify(error)))
+                deliver(.failure(error))
             }
         }
     }

@@ -1,4 +1,3 @@
-import GRDB
 import Locking
 
 /// Lessons as the heartbeat lanes see them, read once and kept until the catalog changes.
@@ -21,12 +20,12 @@ public final class LessonCache: Sendable {
         }
     }
 
-    /// The lesson's context, from memory or from `db`; nil when there is no such lesson.
-    func context(_ lessonId: String, db: () throws -> any DatabaseReader) throws -> LessonContext? {
+    /// The lesson's context, from memory or read from `store`; nil when there is no such lesson.
+    func context(_ lessonId: String, store: any Store) throws -> LessonContext? {
         let (cached, version) = state.withLock { ($0.entries[lessonId], $0.version) }
         if let cached { return cached }
         let settings = self.settings
-        guard let loaded = try db().read({ db in try LessonContext.load(db, lessonId: lessonId, settings: settings) }) else { return nil }
+        guard let loaded = try store.readNow({ tx in try LessonContext.load(tx.progress, lessonId: lessonId, settings: settings) }) else { return nil }
         state.withLock { state in
             // A change that raced with the read must not be hidden by a stale entry.
             if state.version == version { state.entries[lessonId] = loaded }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import JSONRPC
 
 /// Everything the progress rules need to know about one lesson and its topic.
@@ -28,22 +27,22 @@ public struct ProgressSettings: Sendable, Equatable {
 
 extension LessonContext {
     /// Reads a lesson and its topic; nil when the lesson does not exist.
-    static func load(_ db: Database, lessonId: String, settings: ProgressSettings) throws -> LessonContext? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT l.topic_id, l.title, l.duration_ms, l.credit_hours, l.quiz_at_ms, l.quiz, t.window_start, t.window_end, t.rules
-            FROM lesson l JOIN topic t ON t.id = l.topic_id WHERE l.id = ?
-            """, arguments: [lessonId])
-        else { return nil }
-        let topic = TopicRules.stored(row["rules"])
-        let quiz = QuizDocument(json: row["quiz"])
+    static func load(_ progress: any ProgressStore, lessonId: String, settings: ProgressSettings) throws -> LessonContext? {
+        guard let record = try progress.lesson(lessonId) else { return nil }
+        return try LessonContext(record, settings: settings)
+    }
+
+    /// The context of a stored lesson under the daemon's settings.
+    init(_ record: LessonRecord, settings: ProgressSettings) throws {
+        let topic = TopicRules.stored(record.rules)
+        let quiz = QuizDocument(json: record.quiz)
         let rules = try LessonRules(
-            durationMs: row["duration_ms"], quizAtMs: row["quiz_at_ms"], maxPlaybackRate: topic.maxPlaybackRate,
+            durationMs: record.durationMs, quizAtMs: record.quizAtMs, maxPlaybackRate: topic.maxPlaybackRate,
             endToleranceSeconds: topic.endToleranceSeconds, jitterAllowanceMs: settings.jitterAllowanceMs,
             spanCapMs: settings.spanCapMs, heartbeatIntervalMs: settings.heartbeatIntervalMs)
-        let hours: Int64 = row["credit_hours"]
-        return LessonContext(
-            lessonId: lessonId, topicId: row["topic_id"], title: row["title"], creditHours: Double(hours), rules: rules,
-            windowStart: row["window_start"], windowEnd: row["window_end"],
+        self.init(
+            lessonId: record.lessonId, topicId: record.topicId, title: record.title, creditHours: Double(record.creditHours), rules: rules,
+            windowStart: record.windowStart, windowEnd: record.windowEnd,
             grader: QuizGrader(questions: quiz.questions, passMark: quiz.passMark), credit: topic.creditPolicy)
     }
 }

@@ -8,7 +8,7 @@ extension AppContext {
     func ownCertificate(_ call: RPCCall) async throws -> CertificateRecord {
         let account = try await account(call)
         let topicId = try call.params.require("topicId")
-        let record = try await store.readDatabase { db in try CertificateRegistry.holding(db, accountID: account.accountID, topicId: topicId) }
+        let record = try await store.read { tx in try tx.certificates.certificate(accountID: account.accountID, topicId: topicId) }
         guard let record else { throw DomainError.notFound("certificate.unknown", "No certificate of topic \(topicId) for this account") }
         if let revocation = record.revocation {
             throw DomainError.conflict("certificate.revoked", "The certificate \(record.serial) was revoked", data: [

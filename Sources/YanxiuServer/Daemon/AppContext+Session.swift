@@ -8,4 +8,9 @@ extension AppContext {
     func account(_ call: RPCCall) async throws -> AuthenticatedAccount {
         try await accounts.authenticate(token: try call.params.require("session"))
     }
+
+    /// Callback form of the same check, for the heartbeat's hot path.
+    func account(session token: String, completion: @escaping @Sendable (Result<AuthenticatedAccount, any Error>) -> Void) {
+        accounts.authenticate(token: token, completion: completion)
+    }
 }

@@ -67,7 +67,7 @@ public enum Daemon {
         }
         let name = configuration.issuerName
         let now = clock.nowMs
-        let keyring = try await store.writeDatabase { db in try IssuerKeyring.register(db, key: key, issuerName: name, now: now) }
+        let keyring = try await store.write { tx in try IssuerKeyring.register(tx.certificates, key: key, issuerName: name, now: now) }
         logger.info("certificate issuer", metadata: ["issuer.did": "\(key.did)", "issuer.known_keys": "\(keyring.known.count)"])
         var renderer: CertificatePDFRenderer?
         do {

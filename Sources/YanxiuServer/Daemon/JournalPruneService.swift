@@ -4,7 +4,7 @@ import Yanxiu
 
 /// Prunes the heartbeat journal past its retention period, in small batches through the writer.
 struct JournalPruneService: PeriodicPruneService {
-    let store: SQLiteStore
+    let store: any Store
     let clock: any DaemonClock
     let retentionMs: Int64
     let interval: Duration
@@ -16,7 +16,7 @@ struct JournalPruneService: PeriodicPruneService {
         do {
             while true {
                 // Small batches keep each group commit short, so heartbeats never wait long behind pruning.
-                let removed = try await store.writeDatabase { db in try HeartbeatJournal.prune(db, olderThan: cutoff, limit: 5_000) }
+                let removed = try await store.write { tx in try tx.progress.pruneJournal(olderThan: cutoff, limit: 5_000) }
                 total += removed
                 if removed < 5_000 || Task.isShuttingDownGracefully { break }
             }

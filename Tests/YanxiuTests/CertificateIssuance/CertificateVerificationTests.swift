@@ -146,7 +146,7 @@ struct CertificateVerificationTests {
         defer { fixture.cleanUp() }
         let next = IssuerKey.generate()
         let keyring = try await fixture.store.pool.write { db in
-            try IssuerKeyring.register(db, key: next, issuerName: fixture.keyring.issuerName, now: 1)
+            try IssuerKeyring.register(SQLiteTransaction(db).certificates, key: next, issuerName: fixture.keyring.issuerName, now: 1)
         }
         #expect(keyring.known.count == 2)
         #expect(keyring.current.verificationMethod == next.verificationMethod)
@@ -156,7 +156,7 @@ struct CertificateVerificationTests {
         }
         #expect(retired == 1)
         let verifier = CertificateVerifier(keyring: keyring)
-        #expect(try await fixture.store.pool.read { db in try verifier.verify(db, document: record.document) }.isValid)
-        #expect(try await fixture.store.pool.read { db in try verifier.verify(db, serial: record.serial) }.isValid)
+        #expect(try await fixture.store.pool.read { db in try verifier.verify(SQLiteTransaction(db).certificates, document: record.document) }.isValid)
+        #expect(try await fixture.store.pool.read { db in try verifier.verify(SQLiteTransaction(db).certificates, serial: record.serial) }.isValid)
     }
 }

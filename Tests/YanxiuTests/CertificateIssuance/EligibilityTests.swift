@@ -69,12 +69,12 @@ struct EligibilityTests {
                                 verification: example.verification, lessons: example.lessons)
         }
         try fixture.store.pool.read { db in
-            let topic = try IssuanceTopic.load(db, id: IssuanceFixture.topicId)
-            let bulk = try IssuanceRoster.assess(db, topic: topic)
+            let topic = try IssuanceTopic.load(SQLiteTransaction(db).certificates, id: IssuanceFixture.topicId)
+            let bulk = try IssuanceRoster.assess(SQLiteTransaction(db).certificates, topic: topic)
             #expect(bulk.count == Self.cases.count)
             for index in Self.cases.indices {
                 let id = Int64(index + 1)
-                let summary = try ProgressSummary.load(db, accountID: id, topicId: IssuanceFixture.topicId, settings: ProgressSettings())
+                let summary = try ProgressSummary.load(SQLiteTransaction(db), accountID: id, topicId: IssuanceFixture.topicId, settings: ProgressSettings())
                 #expect(bulk[id] == summary.assessment, "\(Self.cases[index].label)")
             }
         }
@@ -87,7 +87,7 @@ struct EligibilityTests {
         try fixture.teacher(1, verification: .none, lessons: 12)
         _ = try await fixture.issue()
         let summary = try await fixture.store.pool.read { db in
-            try ProgressSummary.load(db, accountID: 1, topicId: IssuanceFixture.topicId, settings: ProgressSettings())
+            try ProgressSummary.load(SQLiteTransaction(db), accountID: 1, topicId: IssuanceFixture.topicId, settings: ProgressSettings())
         }
         #expect(summary.studySeconds == 12 * 600)
         #expect(summary.assessment.learnedHours == 12)

@@ -44,7 +44,7 @@ struct IssuanceFixture {
                 INSERT INTO school (id, name, region_code, created_at) VALUES (1, '\(Self.schoolName)', '110108', 0);
                 """)
         }
-        keyring = try store.pool.write { db in try IssuerKeyring.register(db, key: key, issuerName: "国家中小学智慧教育平台", now: 0) }
+        keyring = try store.pool.write { db in try IssuerKeyring.register(SQLiteTransaction(db).certificates, key: key, issuerName: "国家中小学智慧教育平台", now: 0) }
         issuance = CertificateIssuance(store: store, keyring: keyring, clock: clock)
     }
 
@@ -101,17 +101,17 @@ struct IssuanceFixture {
     }
 
     func certificate(of account: Int64) throws -> CertificateRecord? {
-        try store.pool.read { db in try CertificateRegistry.holding(db, accountID: account, topicId: Self.topicId) }
+        try store.pool.read { db in try SQLiteTransaction(db).certificates.certificate(accountID: account, topicId: Self.topicId) }
     }
 
     var verifier: CertificateVerifier { CertificateVerifier(keyring: keyring) }
 
     func verify(document: JSONValue) throws -> CertificateVerdict {
-        try store.pool.read { db in try verifier.verify(db, document: document) }
+        try store.pool.read { db in try verifier.verify(SQLiteTransaction(db).certificates, document: document) }
     }
 
     func verify(serial: CertificateSerial) throws -> CertificateVerdict {
-        try store.pool.read { db in try verifier.verify(db, serial: serial) }
+        try store.pool.read { db in try verifier.verify(SQLiteTransaction(db).certificates, serial: serial) }
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: directory) }

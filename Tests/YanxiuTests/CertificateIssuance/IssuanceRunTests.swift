@@ -81,15 +81,15 @@ struct IssuanceRunTests {
         var partial = fixture.issuance
         partial.batchSize = 3
         // Stands for a crash after the first committed batch: the batch of three is on disk.
-        let stopped = try await fixture.store.readDatabase { db in try IssuanceRoster.load(db, topic: IssuanceTopic.load(db, id: IssuanceFixture.topicId)) }
-        let serials = try await fixture.store.writeDatabase { db in try SerialAllocator.reserve(db, count: 3) }
+        let stopped = try await fixture.store.read { tx in try IssuanceRoster.load(tx.certificates, topic: IssuanceTopic.load(tx.certificates, id: IssuanceFixture.topicId)) }
+        let serials = try await fixture.store.write { tx in try SerialAllocator.reserve(tx.certificates, count: 3) }
         let signer = CertificateSigner(key: fixture.keyring.current, issuerName: fixture.keyring.issuerName)
         let signed = try signer.signAll(zip(stopped.candidates.prefix(3), serials).map {
             CertificateSigner.Draft(accountID: $0.accountID, serial: $1, subject: $0.subject)
         }, issuedAt: Date(timeIntervalSince1970: Double(fixture.clock.nowMs) / 1000))
         let keyID = fixture.keyring.currentKeyID
-        _ = try await fixture.store.writeDatabase { db in
-            try CertificateRegistry.insert(db, signed, topicId: IssuanceFixture.topicId, issuerKeyID: keyID, issuedAt: 0)
+        _ = try await fixture.store.write { tx in
+            try tx.certificates.insert(signed, topicId: IssuanceFixture.topicId, issuerKeyID: keyID, issuedAt: 0)
         }
         let report = try await partial.run(topicId: IssuanceFixture.topicId)
         #expect(report.issued == 4 && report.alreadyHeld == 3)

@@ -10,7 +10,7 @@ struct RevocationTests {
     func revoke(_ fixture: IssuanceFixture, _ serial: CertificateSerial, reason: String = "姓名有误") throws -> CertificateRecord {
         let now = fixture.clock.nowMs
         return try fixture.store.pool.write { db in
-            try CertificateRegistry.revoke(db, serial: serial, reason: reason, now: now, actorUID: 0)
+            try CertificateRegistry.revoke(SQLiteTransaction(db), serial: serial, reason: reason, now: now, actorUID: 0)
         }
     }
 

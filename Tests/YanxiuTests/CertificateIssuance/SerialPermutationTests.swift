@@ -45,8 +45,8 @@ struct SerialPermutationTests {
     func reservationsContinue() throws {
         let fixture = try IssuanceFixture()
         defer { fixture.cleanUp() }
-        let first = try fixture.store.pool.write { db in try SerialAllocator.reserve(db, count: 3) }
-        let second = try fixture.store.pool.write { db in try SerialAllocator.reserve(db, count: 2) }
+        let first = try fixture.store.pool.write { db in try SerialAllocator.reserve(SQLiteTransaction(db).certificates, count: 3) }
+        let second = try fixture.store.pool.write { db in try SerialAllocator.reserve(SQLiteTransaction(db).certificates, count: 2) }
         #expect(Set(first + second).count == 5)
         let next = try fixture.store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT next_sequence FROM certificate_serial_state") }
         #expect(next == 5)

@@ -181,9 +181,9 @@ struct HeartbeatJournalTests {
             f.advance(10)
         }
         let cutoff = f.clock.nowMs - 100_000
-        let first = try await f.store.writeDatabase { db in try HeartbeatJournal.prune(db, olderThan: cutoff, limit: 5) }
+        let first = try await f.store.write { tx in try tx.progress.pruneJournal(olderThan: cutoff, limit: 5) }
         #expect(first == 5)
-        let rest = try await f.store.writeDatabase { db in try HeartbeatJournal.prune(db, olderThan: cutoff, limit: 1000) }
+        let rest = try await f.store.write { tx in try tx.progress.pruneJournal(olderThan: cutoff, limit: 1000) }
         #expect(rest == 15)
         let remaining = try await f.store.readDatabase { db in try Int64.fetchAll(db, sql: "SELECT at FROM heartbeat") }
         #expect(remaining.count == 10)

@@ -66,9 +66,36 @@ extension AccountService {
         try await store.write { tx in try SessionAuthenticator.revoke(tx, tokenHash: session.tokenHash) }
     }
 
-    /// The account behind a session token (401 otherwise); slides the session's expiry when due.
+    /// The account behind a session token (401 otherwise), its expiry slid when due. Every method
+    /// proves its session this one way: the session cache first (every revocation clears it, and a
+    /// proof that raced a revocation never fills it, see `SessionCache`), then the store.
     public func authenticate(token: String) async throws -> AuthenticatedAccount {
         let now = clock.nowMs
+        if let account = recentlyProven(token, now: now) { return account }
+        return try await provenByStore(token, now: now)
+    }
+
+    /// Callback form of `authenticate(token:)`, for the heartbeat's hot path: a session proven
+    /// moments ago answers at once on the caller's thread; any other is read from the store off it.
+    public func authenticate(token: String, completion: @escaping @Sendable (Result<AuthenticatedAccount, any Error>) -> Void) {
+        let now = clock.nowMs
+        if let account = recentlyProven(token, now: now) { return completion(.success(account)) }
+        Task {
+            do {
+                completion(.success(try await provenByStore(token, now: now)))
+            } catch {
+                completion(.failure(error))
+            }
+        }
+    }
+
+    private func recentlyProven(_ token: String, now: Int64) -> AuthenticatedAccount? {
+        guard let account = SessionAuthenticator.cached(token: token, now: now) else { return nil }
+        SessionAuthenticator.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs, store: store)
+        return account
+    }
+
+    private func provenByStore(_ token: String, now: Int64) async throws -> AuthenticatedAccount {
         let account = try await store.read { tx in try SessionAuthenticator.authenticate(tx, token: token, now: now) }
         SessionAuthenticator.renewIfDue(account, now: now, lifetimeMs: sessionLifetimeMs, store: store)
         return account

@@ -8,7 +8,7 @@ import Foundation
 /// after late verifications issues exactly what is missing. Signing runs on all cores while
 /// the previous batch is written, and each batch commits as one unit of the group-commit writer.
 public struct CertificateIssuance: Sendable {
-    public let store: SQLiteStore
+    public let store: any Store
     public let keyring: IssuerKeyring
     public let clock: any DaemonClock
     public let runs: IssuanceRuns
@@ -18,7 +18,7 @@ public struct CertificateIssuance: Sendable {
     public var batchSize = 2048
 
     public init(
-        store: SQLiteStore, keyring: IssuerKeyring, clock: any DaemonClock, runs: IssuanceRuns = IssuanceRuns(),
+        store: any Store, keyring: IssuerKeyring, clock: any DaemonClock, runs: IssuanceRuns = IssuanceRuns(),
         statusLists: StatusListAddress = StatusListAddress(verificationURL: nil)
     ) {
         self.store = store
@@ -34,10 +34,10 @@ public struct CertificateIssuance: Sendable {
         let now = clock.nowMs
         try runs.begin(topicId)
         defer { runs.end(topicId) }
-        let roster = try await store.readDatabase { db in
-            let topic = try IssuanceTopic.load(db, id: topicId)
+        let roster = try await store.read { tx in
+            let topic = try IssuanceTopic.load(tx.certificates, id: topicId)
             try topic.requireClosed(at: now)
-            return try IssuanceRoster.load(db, topic: topic)
+            return try IssuanceRoster.load(tx.certificates, topic: topic)
         }
 
         var report = IssuanceReport(topicId: topicId)
@@ -48,8 +48,10 @@ public struct CertificateIssuance: Sendable {
         progress(0, total)
         if total > 0 {
             let address = statusLists
-            let (serials, statuses) = try await store.writeDatabase { db in
-                (try SerialAllocator.reserve(db, count: total), try StatusListAllocator.reserve(db, count: total, address: address, now: now))
+            let (serials, statuses) = try await store.write { tx in
+                let certificates = tx.certificates
+                return (try SerialAllocator.reserve(certificates, count: total),
+                        try StatusListAllocator.reserve(certificates, count: total, address: address, now: now))
             }
             let drafts = roster.candidates.indices.map { index in
                 CertificateSigner.Draft(
@@ -62,9 +64,9 @@ public struct CertificateIssuance: Sendable {
         }
         report.elapsedMs = Int64((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         let finished = report
-        try await store.writeDatabase { db in
-            try CertificateAudit.record(db, at: now, actorUID: actorUID, action: "certificate.issue", target: topicId, detail: [
-                "issued": .int(finished.issued), "alreadyHeld": .int(finished.alreadyHeld), "notQualified": finished.json["notQualified"] ?? [:],
+        try await store.write { tx in
+            try tx.audit.record(at: now, actor: AuditActor(uid: actorUID), action: "certificate.issue", target: topicId, detail: [
+                "issued": .int(finished.issued), "alreadyHeld": .int(finished.alreadyHeld), "notQualified": finished.notQualifiedJSON,
             ])
         }
         return report
@@ -81,8 +83,8 @@ public struct CertificateIssuance: Sendable {
         var signed = try await Offload.run { try signer.signAll(batches[0], issuedAt: date) }
         for index in batches.indices {
             let batch = signed
-            async let written = store.writeDatabase { db in
-                try CertificateRegistry.insert(db, batch, topicId: topicId, issuerKeyID: keyID, issuedAt: issuedAt)
+            async let written = store.write { tx in
+                try tx.certificates.insert(batch, topicId: topicId, issuerKeyID: keyID, issuedAt: issuedAt)
             }
             if index + 1 < batches.count {
                 let next = batches[index + 1]

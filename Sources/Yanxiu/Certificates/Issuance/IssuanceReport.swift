@@ -14,11 +14,8 @@ public struct IssuanceReport: Sendable, Equatable {
 
     public init(topicId: String) { self.topicId = topicId }
 
-    public var json: JSONValue {
-        [
-            "topicId": .string(topicId), "enrolled": .int(enrolled), "issued": .int(issued), "alreadyHeld": .int(alreadyHeld),
-            "notQualified": .object(JSONObject(notQualified.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: .int($0.value)) })),
-            "elapsedMs": .int64(elapsedMs),
-        ]
+    /// `notQualified` as the audit line records it, reasons in order.
+    var notQualifiedJSON: JSONValue {
+        .object(JSONObject(notQualified.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: .int($0.value)) }))
     }
 }

@@ -1,5 +1,3 @@
-import GRDB
-
 /// The parts of a topic that issuance reads: its title, window and credit rules.
 public struct IssuanceTopic: Sendable {
     public let id: String
@@ -9,14 +7,14 @@ public struct IssuanceTopic: Sendable {
     public let credit: CreditPolicy
 
     /// The topic, or 404 `topic.unknown`.
-    static func load(_ db: Database, id: String) throws -> IssuanceTopic {
-        guard let row = try Row.fetchOne(db, sql: "SELECT title, window_start, window_end, rules FROM topic WHERE id = ?", arguments: [id]) else {
+    static func load(_ certificates: any CertificatesStore, id: String) throws -> IssuanceTopic {
+        guard let record = try certificates.issuanceTopic(id) else {
             throw DomainError.notFound("topic.unknown", "No topic \(id)")
         }
         // The same reading of the rules that progress summaries use, so both agree on who qualifies.
         return IssuanceTopic(
-            id: id, title: row["title"], windowStart: row["window_start"], windowEnd: row["window_end"],
-            credit: TopicRules.stored(row["rules"]).creditPolicy)
+            id: id, title: record.title, windowStart: record.windowStart, windowEnd: record.windowEnd,
+            credit: TopicRules.stored(record.rules).creditPolicy)
     }
 
     /// 412 `topic.window_open` until the window has closed: certificates come after it.

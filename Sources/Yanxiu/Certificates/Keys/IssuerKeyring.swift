@@ -1,6 +1,3 @@
-import Foundation
-import GRDB
-
 /// The key the daemon signs with, and every key it ever signed with, for verification.
 public struct IssuerKeyring: Sendable {
     /// The key new certificates are signed with.
@@ -18,27 +15,10 @@ public struct IssuerKeyring: Sendable {
 
     /// Records `key` as the current key (retiring the one before it, if it differs) and
     /// reads back every known key. Runs at start-up.
-    public static func register(_ db: Database, key: IssuerKey, issuerName: String, now: Int64) throws -> IssuerKeyring {
-        let method = key.verificationMethod
-        let existing = try Row.fetchOne(db, sql: "SELECT id, retired_at FROM issuer_key WHERE verification_method = ?", arguments: [method])
-        if existing == nil || (existing?["retired_at"] as Int64?) != nil {
-            try db.execute(sql: "UPDATE issuer_key SET retired_at = ? WHERE retired_at IS NULL AND verification_method != ?", arguments: [now, method])
-        }
-        let id: Int64
-        if let existing {
-            id = existing["id"]
-            // An operator who goes back to an older key makes it current again.
-            try db.execute(sql: "UPDATE issuer_key SET retired_at = NULL WHERE id = ?", arguments: [id])
-        } else {
-            try db.execute(sql: "INSERT INTO issuer_key (verification_method, public_key, created_at) VALUES (?, ?, ?)",
-                           arguments: [method, Data(key.did.publicKeyBytes), now])
-            id = db.lastInsertedRowID
-        }
-        var known: [String: [UInt8]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT verification_method, public_key FROM issuer_key") {
-            known[row["verification_method"]] = Array(row["public_key"] as Data)
-        }
-        return IssuerKeyring(current: key, currentKeyID: id, issuerName: issuerName, known: known)
+    public static func register(_ certificates: any CertificatesStore, key: IssuerKey, issuerName: String, now: Int64) throws -> IssuerKeyring {
+        // An operator who goes back to an older key makes it current again.
+        let id = try certificates.makeCurrentIssuerKey(verificationMethod: key.verificationMethod, publicKey: key.did.publicKeyBytes, now: now)
+        return IssuerKeyring(current: key, currentKeyID: id, issuerName: issuerName, known: try certificates.issuerKeys())
     }
 
     /// The platform's name as the manual gives it.

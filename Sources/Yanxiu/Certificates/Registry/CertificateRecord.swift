@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 
 /// One issued certificate as the daemon keeps it.
@@ -15,29 +14,25 @@ public struct CertificateRecord: Sendable, Hashable {
     public struct Revocation: Sendable, Hashable {
         public let at: Int64
         public let reason: String
+
+        public init(at: Int64, reason: String) {
+            self.at = at
+            self.reason = reason
+        }
+    }
+
+    public init(serial: CertificateSerial, accountID: Int64, topicId: String, canonical: String, issuedAt: Int64, revocation: Revocation?) {
+        self.serial = serial
+        self.accountID = accountID
+        self.topicId = topicId
+        self.canonical = canonical
+        self.issuedAt = issuedAt
+        self.revocation = revocation
     }
 
     /// The document as JSON.
     public var document: JSONValue {
         // Stored by the daemon itself from canonical output, so it always parses.
         (try? JSONParser.parse(canonical)) ?? .null
-    }
-
-    static let selection = """
-        SELECT c.serial_number, c.account_id, c.topic_id, c.document, c.issued_at, c.revoked_at, r.reason
-        FROM certificate c LEFT JOIN certificate_revocation r ON r.serial_number = c.serial_number
-        """
-
-    init(row: Row) {
-        serial = CertificateSerial(number: UInt64(row["serial_number"] as Int64))!
-        accountID = row["account_id"]
-        topicId = row["topic_id"]
-        canonical = row["document"]
-        issuedAt = row["issued_at"]
-        if let at = row["revoked_at"] as Int64? {
-            revocation = Revocation(at: at, reason: row["reason"] ?? "")
-        } else {
-            revocation = nil
-        }
     }
 }

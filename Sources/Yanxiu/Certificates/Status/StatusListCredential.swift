@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import JSONRPC
 
 /// The signed status list credential of one list, built from the revocations on record:
@@ -13,21 +12,12 @@ public enum StatusListCredential {
         public var credential: JSONValue
     }
 
-    /// The lists made so far.
-    public static func count(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT count(*) FROM certificate_status_list") ?? 0
-    }
-
     /// List `list`'s credential signed now with the current key; nil when there is no such list.
     /// Signing is CPU work: run it in a store read (off the cooperative pool), like verification.
-    public static func build(_ db: Database, list: Int64, keyring: IssuerKeyring, now: Date) throws -> Built? {
-        guard let url = try String.fetchOne(db, sql: "SELECT url FROM certificate_status_list WHERE id = ?", arguments: [list]) else {
-            return nil
-        }
+    public static func build(_ certificates: any CertificatesStore, list: Int64, keyring: IssuerKeyring, now: Date) throws -> Built? {
+        guard let url = try certificates.statusListURL(list) else { return nil }
         var bits = BitstringStatusList()
-        let revoked = try Int.fetchAll(db, sql: """
-            SELECT status_index FROM certificate WHERE status_list_id = ? AND revoked_at IS NOT NULL
-            """, arguments: [list])
+        let revoked = try certificates.revokedIndexes(inList: list)
         for index in revoked { bits[index] = true }
         let key = keyring.current
         let unsigned: JSONValue = [
@@ -43,6 +33,6 @@ public enum StatusListCredential {
         ]
         let options = DataIntegrityProof.Options(verificationMethod: key.verificationMethod, created: now)
         let signed = try DataIntegrityProof.sign(unsigned, options: options, signingKey: key.privateKey)
-        return Built(list: list, lists: try count(db), revoked: revoked.count, credential: signed)
+        return Built(list: list, lists: try certificates.statusListCount(), revoked: revoked.count, credential: signed)
     }
 }

@@ -1,9 +1,9 @@
-import GRDB
 import JSONRPC
 
 /// Checks certificates against the issuer keys, the issued record and revocations.
 ///
-/// Runs inside a store read: the signature check is CPU work that belongs on the store's
+/// The checks are pure (`verdict`); `verify` looks the issued record up in the store first.
+/// Run it inside a store read: the signature check is CPU work that belongs on the store's
 /// Dispatch queues, never on the cooperative pool.
 public struct CertificateVerifier: Sendable {
     public let keys: VerificationKeyResolver
@@ -11,8 +11,19 @@ public struct CertificateVerifier: Sendable {
     public init(keyring: IssuerKeyring) { keys = keyring.resolver }
 
     /// A certificate by its serial: issued, not revoked, and its stored proof still verifies.
-    public func verify(_ db: Database, serial: CertificateSerial) throws -> CertificateVerdict {
-        guard let record = try CertificateRegistry.find(db, serial: serial) else {
+    public func verify(_ certificates: any CertificatesStore, serial: CertificateSerial) throws -> CertificateVerdict {
+        verdict(serial: serial, record: try certificates.certificate(serial: serial))
+    }
+
+    /// A whole document as someone presents it, checked against what was issued under its serial.
+    public func verify(_ certificates: any CertificatesStore, document: JSONValue) throws -> CertificateVerdict {
+        let record = try CertificateDocument.serial(of: document).flatMap { try certificates.certificate(serial: $0) }
+        return verdict(document: document, record: record)
+    }
+
+    /// The verdict on `serial`, given its issued record (nil when none was issued).
+    public func verdict(serial: CertificateSerial, record: CertificateRecord?) -> CertificateVerdict {
+        guard let record else {
             return CertificateVerdict(failure: .unknown, serial: serial)
         }
         // The row could have been edited behind the daemon's back; the signature says whether it was.
@@ -23,15 +34,14 @@ public struct CertificateVerifier: Sendable {
         return CertificateVerdict(failure: record.revocation == nil ? nil : .revoked, serial: serial, record: record)
     }
 
-    /// A whole document as someone presents it.
+    /// The verdict on a presented document, given the record issued under the serial it claims.
     ///
     /// Its proof must verify with one of our keys, and its canonical form must equal the one
     /// issued under its serial. A document whose proof fails but whose serial is ours is
     /// reported as altered when its content differs from what was issued: that is what
     /// happened to it, and more useful to the reader than a bad signature.
-    public func verify(_ db: Database, document: JSONValue) throws -> CertificateVerdict {
+    public func verdict(document: JSONValue, record: CertificateRecord?) -> CertificateVerdict {
         let serial = CertificateDocument.serial(of: document)
-        let record = try serial.flatMap { try CertificateRegistry.find(db, serial: $0) }
         let proof = DataIntegrityProof.verify(document, keys: keys)
         if let failure = proof.failure {
             if let record, !sameContent(document, record.document) {

@@ -18,16 +18,10 @@ extension CertificateMethods {
             let list = call.params.int64("list") ?? 1
             let keyring = app.certificates.keyring
             let now = Date(timeIntervalSince1970: Double(app.clock.nowMs) / 1000)
-            guard let built = try await app.store.readDatabase({ db in try StatusListCredential.build(db, list: list, keyring: keyring, now: now) }) else {
+            guard let built = try await app.store.read({ tx in try StatusListCredential.build(tx.certificates, list: list, keyring: keyring, now: now) }) else {
                 throw DomainError.notFound("status_list.unknown", "No status list \(list): lists are made as certificates are issued")
             }
-            let current = keyring.current.did.did
-            let retired = Set(keyring.known.keys.map { String($0.split(separator: "#").first ?? "") }).subtracting([current]).sorted()
-            return [
-                "list": .int64(built.list), "lists": .int64(built.lists), "revoked": .int(built.revoked),
-                "id": built.credential["id"] ?? .null, "credential": built.credential,
-                "issuers": .array(([current] + retired).map { .string($0) }),
-            ]
+            return CertificateRendering.statusList(built, keyring: keyring)
         }
     }
 }

@@ -33,7 +33,7 @@ struct CertificateMethods {
             app.logger.notice("certificates issued", metadata: [
                 "topic.id": "\(topicId)", "certificates.issued": "\(report.issued)", "certificates.elapsed_ms": "\(report.elapsedMs)",
             ])
-            return report.json
+            return CertificateRendering.report(report)
         }
     }
 
@@ -45,8 +45,7 @@ struct CertificateMethods {
             result: "{serial, document, issuedAt}",
             errors: ["session.unknown", "session.expired", "certificate.unknown", "certificate.revoked"]
         ) { call in
-            let record = try await app.ownCertificate(call)
-            return ["serial": .string(record.serial.description), "document": record.document, "issuedAt": .string(Timestamp.format(record.issuedAt))]
+            CertificateRendering.own(try await app.ownCertificate(call))
         }
     }
 
@@ -76,8 +75,8 @@ struct CertificateMethods {
             guard !reason.isEmpty else { throw RPCError.invalidParams(field: "reason", reason: "required") }
             let now = app.clock.nowMs
             let uid = call.peer.uid
-            let record = try await app.store.writeDatabase { db in
-                try CertificateRegistry.revoke(db, serial: serial, reason: reason, now: now, actorUID: uid)
+            let record = try await app.store.write { tx in
+                try CertificateRegistry.revoke(tx, serial: serial, reason: reason, now: now, actorUID: uid)
             }
             app.logger.notice("certificate revoked", metadata: ["certificate.serial": "\(serial)"])
             return ["serial": .string(serial.description), "revokedAt": .string(Timestamp.format(now)), "reason": .string(record.revocation?.reason ?? reason)]
@@ -93,18 +92,10 @@ struct CertificateMethods {
             errors: ["certificate.unknown", "certificate.fonts_unavailable"]
         ) { call in
             let serial = try CertificateParams.serial(call.params)
-            guard let record = try await app.store.readDatabase({ db in try CertificateRegistry.find(db, serial: serial) }) else {
+            guard let record = try await app.store.read({ tx in try tx.certificates.certificate(serial: serial) }) else {
                 throw DomainError.notFound("certificate.unknown", "No certificate \(serial)")
             }
-            var object: JSONObject = [
-                "serial": .string(serial.description), "userId": .int64(record.accountID), "topicId": .string(record.topicId),
-                "issuedAt": .string(Timestamp.format(record.issuedAt)),
-            ]
-            if let revocation = record.revocation {
-                object["revokedAt"] = .string(Timestamp.format(revocation.at))
-                object["revocationReason"] = .string(revocation.reason)
-            }
-            object["document"] = record.document
+            var object = CertificateRendering.inspected(record)
             if call.params.bool("pdf") == true {
                 object["pdf"] = try await app.renderedPDF(record)["pdf"]
             }

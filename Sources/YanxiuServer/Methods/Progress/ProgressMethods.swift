@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 import Yanxiu
 
@@ -34,9 +33,18 @@ struct ProgressMethods {
             else { return done(.failure(RPCError.invalidParams(field: "params", reason: "required"))) }
             let beat = Heartbeat(playbackId: playbackId, seq: seq, positionMs: position, state: state, rate: p.double("rate") ?? 1)
             let counters = app.instruments.heartbeats
-            pool.heartbeat(session: token, lessonId: lessonId, beat, sessionLifetimeMs: app.sessionLifetimeMs) { result in
-                counters.record(result)
-                done(result.map(\.json))
+            // The session check every method makes; the account's lane is chosen after it.
+            app.account(session: token) { proven in
+                switch proven {
+                case .success(let account):
+                    pool.submit(accountID: account.accountID, lessonId: lessonId, beat) { result in
+                        counters.record(result)
+                        done(result.map(ProgressRendering.receipt))
+                    }
+                case .failure(let error):
+                    counters.record(.failure(error))
+                    done(.failure(error))
+                }
             }
         }
     }
@@ -54,12 +62,7 @@ struct ProgressMethods {
             let account = try await app.account(call)
             let answers = try QuizAnswersParser.parse(call.params.array("answers") ?? [])
             let result = try await pool.submitQuiz(accountID: account.accountID, lessonId: try call.params.require("lessonId"), answers: answers)
-            var object: JSONObject = [
-                "passed": .bool(result.grade.passed), "correct": .int(result.grade.correct), "total": .int(result.grade.total),
-                "quizPassed": .bool(result.quizPassed),
-            ]
-            if let first = result.firstPassedAt { object["firstPassedAt"] = .string(Timestamp.format(first)) }
-            return .object(object)
+            return ProgressRendering.quiz(result)
         }
     }
 
@@ -74,9 +77,10 @@ struct ProgressMethods {
         ) { call in
             let account = try await app.account(call)
             let topicId = try call.params.require("topicId")
-            return try await app.store.readDatabase { db in
-                try ProgressSummary.load(db, accountID: account.accountID, topicId: topicId, settings: settings).json
+            let summary = try await app.store.read { tx in
+                try ProgressSummary.load(tx, accountID: account.accountID, topicId: topicId, settings: settings)
             }
+            return ProgressRendering.summary(summary)
         }
     }
 
@@ -90,9 +94,10 @@ struct ProgressMethods {
         ) { call in
             let userId = try call.params.requireInt64("userId")
             let topicId = try call.params.require("topicId")
-            return try await app.store.readDatabase { db in
-                try ProgressSummary.load(db, accountID: userId, topicId: topicId, settings: settings).json
+            let summary = try await app.store.read { tx in
+                try ProgressSummary.load(tx, accountID: userId, topicId: topicId, settings: settings)
             }
+            return ProgressRendering.summary(summary)
         }
     }
 
@@ -106,30 +111,9 @@ struct ProgressMethods {
             let userId = try call.params.requireInt64("userId")
             let lessonId = try call.params.require("lessonId")
             let limit = min(call.params.int64("limit") ?? 1000, 100_000)
-            let entries: [JSONValue] = try await app.store.readDatabase { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT at, playback_id, seq, position_ms, state, rate, verdict, credited_ms FROM heartbeat
-                    WHERE account_id = ? AND lesson_id = ? ORDER BY id DESC LIMIT ?
-                    """, arguments: [userId, lessonId, limit]).reversed().map { row in
-                    [
-                        "at": .string(Timestamp.format(row["at"])), "playbackId": .string(row["playback_id"]), "seq": .int64(row["seq"]),
-                        "positionMs": .int64(row["position_ms"]), "state": .string(row["state"]), "rate": .double(row["rate"]),
-                        "verdict": .string(row["verdict"]), "creditedMs": .int64(row["credited_ms"]),
-                    ]
-                }
-            }
-            return ["heartbeats": .array(entries)]
+            let entries = try await app.store.read { tx in try tx.progress.journal(accountID: userId, lessonId: lessonId, limit: Int(limit)) }
+            return ["heartbeats": .array(entries.map(ProgressRendering.journal))]
         }
-    }
-}
-
-extension HeartbeatReceipt {
-    var json: JSONValue {
-        [
-            "accepted": true, "verdict": .string(verdict.rawValue), "creditedMs": .int64(creditedMs), "studiedMs": .int64(studiedMs),
-            "coverageBeforeQuizMs": .int64(coverageBeforeQuizMs), "coverageAfterQuizMs": .int64(coverageAfterQuizMs),
-            "quizReached": .bool(quizReached), "quizPassed": .bool(quizPassed), "completed": .bool(completed),
-        ]
     }
 }
 
