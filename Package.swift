@@ -148,6 +148,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "YanxiuServerTests",
+            dependencies: [
+                "YanxiuServer", "JSONRPC", "Locking",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["YanxiuClient", "JSONRPC", "Locking", "UnixSocket", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Authorisation/expected.tsv"],

@@ -2,7 +2,14 @@
 ///
 /// Knows nothing about sockets: the transport hands it one line and a peer, and writes
 /// back whatever line (if any) it returns.
+///
+/// Every request takes one path, `run(_:peer:notify:completion:)`: it finds the method,
+/// decides access, validates the params, runs the handler and maps what it throws. The
+/// async forms are built on it, so none of these decisions is written twice.
 public struct Dispatcher: Sendable {
+    public typealias Notify = @Sendable (String, JSONValue) -> Void
+    public typealias Outcome = Result<JSONValue, RPCError>
+
     public let table: MethodTable
     public let maxDepth: Int
     /// Most requests one batch may hold. A batch's replies travel in one line, so without a
@@ -23,47 +30,84 @@ public struct Dispatcher: Sendable {
         self.reportInternalError = reportInternalError
     }
 
+    // MARK: The one path
+
+    /// Runs one request and hands its outcome to `completion`. Refusals (unknown method,
+    /// operator required, invalid params) complete at once, on the caller's thread; a callback
+    /// method completes from its own callback without a task; an async method runs in a task.
+    public func run(_ request: RPCRequest, peer: RPCPeer, notify: @escaping Notify, completion: @escaping @Sendable (Outcome) -> Void) {
+        let method: MethodDescriptor
+        switch admit(request, peer: peer) {
+        case .failure(let refusal): return completion(.failure(refusal))
+        case .success(let admitted): method = admitted
+        }
+        let call = RPCCall(method: request.method, params: Params(request.params), peer: peer, notify: notify)
+        let name = request.method
+        let report = reportInternalError
+        method.invoke(call) { result in
+            completion(Self.outcome(of: result, method: name, report: report))
+        }
+    }
+
+    /// The method `request` may run, or why it may not: unknown, operators only, or params
+    /// that do not fit (every problem listed).
+    func admit(_ request: RPCRequest, peer: RPCPeer) -> Result<MethodDescriptor, RPCError> {
+        guard let method = table[request.method] else { return .failure(.methodNotFound(request.method)) }
+        if method.access == .operator, !peer.isOperator { return .failure(.operatorRequired()) }
+        let problems = method.validate(request.params)
+        guard problems.isEmpty else { return .failure(.invalidParams(problems)) }
+        return .success(method)
+    }
+
+    /// What a handler's result becomes on the wire: its own error when it has one, else -32603
+    /// (reported, never shown).
+    static func outcome(of result: Result<JSONValue, any Error>, method: String, report: (String, any Error) -> Void) -> Outcome {
+        switch result {
+        case .success(let value): return .success(value)
+        case .failure(let error as any RPCErrorConvertible): return .failure(error.rpcError)
+        case .failure(let error):
+            report(method, error)
+            return .failure(.internalError())
+        }
+    }
+
+    /// The reply to `request` with `outcome`, or nil for a notification whatever the outcome.
+    static func response(to request: RPCRequest, _ outcome: Outcome) -> JSONValue? {
+        guard case .value(let id) = request.id else { return nil }
+        switch outcome {
+        case .success(let result): return RPCResponse.success(id: id, result: result)
+        case .failure(let error): return RPCResponse.failure(id: id, error: error)
+        }
+    }
+
+    // MARK: Lines
+
+    /// Callback form of `handle`: `reply` gets the line to send, or nil. Malformed lines and
+    /// single requests take no task of their own (see `run`); a batch runs in one.
+    public func handle(line: some Collection<UInt8>, peer: RPCPeer, notify: @escaping Notify, reply: @escaping @Sendable ([UInt8]?) -> Void) {
+        switch RPCRequestDecoder.decode(line, maxDepth: maxDepth) {
+        case .invalid(let error, let id):
+            reply(RPCResponse.line(RPCResponse.failure(id: id, error: error)))
+        case .request(let request):
+            run(request, peer: peer, notify: notify) { outcome in
+                reply(Self.response(to: request, outcome).map(RPCResponse.line))
+            }
+        case let batch:
+            Task { reply(await self.reply(to: batch, peer: peer, notify: notify).map(RPCResponse.line)) }
+        }
+    }
+
     /// The reply line for one input line, or nil when nothing must be sent (notifications).
-    public func handle(line: some Collection<UInt8>, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void = { _, _ in }) async -> [UInt8]? {
+    public func handle(line: some Collection<UInt8>, peer: RPCPeer, notify: @escaping Notify = { _, _ in }) async -> [UInt8]? {
         let incoming = RPCRequestDecoder.decode(line, maxDepth: maxDepth)
         guard let reply = await reply(to: incoming, peer: peer, notify: notify) else { return nil }
         return RPCResponse.line(reply)
     }
 
-    /// Callback form of `handle`: single calls to callback methods run without a task; the
-    /// rest runs in one. `reply` gets the line to send, or nil.
-    public func handle(line: some Collection<UInt8>, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void, reply: @escaping @Sendable ([UInt8]?) -> Void) {
-        let incoming = RPCRequestDecoder.decode(line, maxDepth: maxDepth)
-        if case .request(let request) = incoming, let method = table[request.method], let callback = method.callbackHandler {
-            let problems = method.validate(request.params)
-            let refusal: RPCError? =
-                method.access == .operator && !peer.isOperator ? .operatorRequired() : problems.isEmpty ? nil : .invalidParams(problems)
-            if let refusal {
-                reply(request.id.isNotification ? nil : RPCResponse.line(RPCResponse.failure(id: request.id.json, error: refusal)))
-                return
-            }
-            let call = RPCCall(method: request.method, params: Params(request.params), peer: peer, notify: notify)
-            let report = reportInternalError
-            callback(call) { result in
-                guard case .value(let id) = request.id else { return reply(nil) }
-                switch result {
-                case .success(let value): reply(RPCResponse.line(RPCResponse.success(id: id, result: value)))
-                case .failure(let error as any RPCErrorConvertible): reply(RPCResponse.line(RPCResponse.failure(id: id, error: error.rpcError)))
-                case .failure(let error):
-                    report(request.method, error)
-                    reply(RPCResponse.line(RPCResponse.failure(id: id, error: .internalError())))
-                }
-            }
-            return
-        }
-        Task {
-            let value = await self.reply(to: incoming, peer: peer, notify: notify)
-            reply(value.map(RPCResponse.line))
-        }
-    }
+    // MARK: Async forms, built on `run`
 
     /// The reply value for decoded input, or nil when nothing must be sent.
-    public func reply(to incoming: RPCIncoming, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void) async -> JSONValue? {
+    public func reply(to incoming: RPCIncoming, peer: RPCPeer, notify: @escaping Notify) async -> JSONValue? {
         switch incoming {
         case .invalid(let error, let id):
             return RPCResponse.failure(id: id, error: error)
@@ -81,28 +125,13 @@ public struct Dispatcher: Sendable {
     }
 
     /// Runs one request; returns nil for notifications whatever the outcome.
-    public func respond(to request: RPCRequest, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void) async -> JSONValue? {
-        let outcome = await run(request, peer: peer, notify: notify)
-        guard case .value(let id) = request.id else { return nil }
-        switch outcome {
-        case .success(let result): return RPCResponse.success(id: id, result: result)
-        case .failure(let error): return RPCResponse.failure(id: id, error: error)
-        }
+    public func respond(to request: RPCRequest, peer: RPCPeer, notify: @escaping Notify) async -> JSONValue? {
+        Self.response(to: request, await run(request, peer: peer, notify: notify))
     }
 
-    public func run(_ request: RPCRequest, peer: RPCPeer, notify: @escaping @Sendable (String, JSONValue) -> Void) async -> Result<JSONValue, RPCError> {
-        guard let method = table[request.method] else { return .failure(.methodNotFound(request.method)) }
-        if method.access == .operator, !peer.isOperator { return .failure(.operatorRequired()) }
-        let problems = method.validate(request.params)
-        if !problems.isEmpty { return .failure(.invalidParams(problems)) }
-        let call = RPCCall(method: request.method, params: Params(request.params), peer: peer, notify: notify)
-        do {
-            return .success(try await method.handler(call))
-        } catch let error as any RPCErrorConvertible {
-            return .failure(error.rpcError)
-        } catch {
-            reportInternalError(request.method, error)
-            return .failure(.internalError())
+    public func run(_ request: RPCRequest, peer: RPCPeer, notify: @escaping Notify) async -> Outcome {
+        await withCheckedContinuation { continuation in
+            run(request, peer: peer, notify: notify) { continuation.resume(returning: $0) }
         }
     }
 }

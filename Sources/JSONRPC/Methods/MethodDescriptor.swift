@@ -82,6 +82,20 @@ public struct MethodDescriptor: Sendable {
         callbackHandler = callback
     }
 
+    /// Runs the handler and hands what it returned or threw to `completion`: a callback method
+    /// from its own callback, an async method from a new task.
+    public func invoke(_ call: RPCCall, completion: @escaping @Sendable (Result<JSONValue, any Error>) -> Void) {
+        if let callbackHandler { return callbackHandler(call, completion) }
+        let handler = self.handler
+        Task {
+            do {
+                completion(.success(try await handler(call)))
+            } catch {
+                completion(.failure(error))
+            }
+        }
+    }
+
     /// Every problem with `params` against the declared specs, in declaration order.
     public func validate(_ params: JSONObject) -> [RPCError.FieldProblem] {
         var problems: [RPCError.FieldProblem] = []

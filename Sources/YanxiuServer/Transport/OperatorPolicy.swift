@@ -5,22 +5,22 @@
 /// The overflow id 65534 (`nobody`/`nogroup`) never counts: it is what the kernel reports for
 /// a peer whose real id has no mapping in the reader's user namespace, so it stands for any
 /// user at all.
-public struct OperatorPolicy: Sendable, Equatable {
+struct OperatorPolicy: Sendable, Equatable {
     /// The kernel's default overflow uid and gid (/proc/sys/kernel/overflowuid, overflowgid).
-    public static let overflowID: UInt32 = 65534
+    static let overflowID: UInt32 = 65534
 
-    public let uids: Set<UInt32>
-    public let gids: Set<UInt32>
+    let uids: Set<UInt32>
+    let gids: Set<UInt32>
     /// Users listed as members of an operator group (their primary group may differ).
-    public let memberUIDs: Set<UInt32>
+    let memberUIDs: Set<UInt32>
 
-    public init(uids: Set<UInt32>, gids: Set<UInt32>, memberUIDs: Set<UInt32>) {
+    init(uids: Set<UInt32>, gids: Set<UInt32>, memberUIDs: Set<UInt32>) {
         self.uids = uids
         self.gids = gids
         self.memberUIDs = memberUIDs
     }
 
-    public func isOperator(uid: UInt32, gid: UInt32) -> Bool {
+    func isOperator(uid: UInt32, gid: UInt32) -> Bool {
         guard uid != Self.overflowID else { return false }
         if uid == 0 || uids.contains(uid) || memberUIDs.contains(uid) { return true }
         return gid != Self.overflowID && gids.contains(gid)

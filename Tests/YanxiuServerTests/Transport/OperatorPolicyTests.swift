@@ -1,4 +1,4 @@
-import JSONRPC
+@testable import YanxiuServer
 import Testing
 
 @Suite("Who is an operator")
