@@ -34,7 +34,7 @@ struct EnrollmentAccount {
             membershipStatus: row["status"])
     }
 
-    /// Only teachers who completed their basic information (DOMAIN.md step 2) may enrol.
+    /// Only teachers who completed their basic information (docs/rules.md#e2) may enrol.
     func checkMayEnrol() throws {
         guard identity == "teacher" else {
             throw DomainError.precondition(

@@ -12,7 +12,7 @@ public enum EnrollmentQuery {
     public static let defaultLimit = 50
     public static let maxLimit = 500
 
-    /// An enrolment is shown at the school its teacher is a member of now (DOMAIN.md: an
+    /// An enrolment is shown at the school its teacher is a member of now (docs/rules.md#e8: an
     /// administrator sees exactly the teachers who are members of their school); one whose
     /// teacher has no membership (removed, or not a teacher at present) at its profile's school.
     static let from = """
