@@ -2,16 +2,12 @@ import Logging
 
 /// A swift-log handler that writes structured entries straight to journald, so metadata
 /// becomes searchable fields (`journalctl RPC_METHOD=account.login`).
-public struct JournalLogHandler: LogHandler {
+public struct JournalLogHandler: LevelledLogHandler {
     /// `SYSLOG_IDENTIFIER=`: what `journalctl -t` matches; the program name.
     public let identifier: String
     /// The `Logger` label; written as `LOGGER_LABEL=` when it differs from `identifier`.
     public let label: String
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
-
-    private let sharedLevel: SharedLogLevel
-    private var levelOverride: Logger.Level?
+    public var state: LogHandlerState
 
     /// - Parameter sharedLevel: consulted on every call, until someone sets `logLevel` on
     ///   this handler's `Logger`, which then keeps its own level.
@@ -23,31 +19,14 @@ public struct JournalLogHandler: LogHandler {
     ) {
         self.label = label
         self.identifier = identifier
-        self.sharedLevel = sharedLevel
-        self.metadataProvider = metadataProvider
-    }
-
-    public var logLevel: Logger.Level {
-        get { levelOverride ?? sharedLevel.level }
-        set { levelOverride = newValue }
-    }
-
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
+        self.state = LogHandlerState(level: sharedLevel, metadataProvider: metadataProvider)
     }
 
     public func log(event: LogEvent) {
-        let merged = LogMetadata.effective(
-            base: metadata,
-            provider: metadataProvider,
-            explicit: event.metadata,
-            error: event.error
-        )
         let fields = Self.fields(
             level: event.level,
             message: event.message.description,
-            metadata: merged,
+            metadata: state.metadata(of: event),
             identifier: identifier,
             label: label,
             file: event.file,

@@ -7,14 +7,11 @@ import Glibc
 
 /// A swift-log handler that writes one plain line per message to stderr (or another fd):
 /// `2026-11-29T01:02:03Z info yanxiud: message rpc.method=ping`.
-public struct StderrLogHandler: LogHandler {
+public struct StderrLogHandler: LevelledLogHandler {
     public let label: String
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
+    public var state: LogHandlerState
 
     private let fileDescriptor: Int32
-    private let sharedLevel: SharedLogLevel
-    private var levelOverride: Logger.Level?
 
     /// Serialises writes from all handlers, so lines from different threads never
     /// interleave even when one is longer than the pipe's atomic-write size. It guards the
@@ -34,28 +31,11 @@ public struct StderrLogHandler: LogHandler {
         metadataProvider: Logger.MetadataProvider? = LoggingSystem.metadataProvider
     ) {
         self.label = label
-        self.sharedLevel = sharedLevel
+        self.state = LogHandlerState(level: sharedLevel, metadataProvider: metadataProvider)
         self.fileDescriptor = fileDescriptor
-        self.metadataProvider = metadataProvider
-    }
-
-    public var logLevel: Logger.Level {
-        get { levelOverride ?? sharedLevel.level }
-        set { levelOverride = newValue }
-    }
-
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
     }
 
     public func log(event: LogEvent) {
-        let merged = LogMetadata.effective(
-            base: metadata,
-            provider: metadataProvider,
-            explicit: event.metadata,
-            error: event.error
-        )
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let line = Self.line(
@@ -63,7 +43,7 @@ public struct StderrLogHandler: LogHandler {
             level: event.level,
             label: label,
             message: event.message.description,
-            metadata: merged
+            metadata: state.metadata(of: event)
         )
         Self.output.withLock { buffer in
             buffer.removeAll(keepingCapacity: true)

@@ -47,7 +47,7 @@ public struct EnrollmentAccount: Sendable {
         return account
     }
 
-    /// Only teachers who completed their basic information (DOMAIN.md step 2) may enrol.
+    /// Only teachers who completed their basic information (docs/rules.md#e2) may enrol.
     func checkMayEnrol() throws {
         guard identity == "teacher" else {
             throw DomainError.precondition(

@@ -1,5 +1,5 @@
-/// The enrolment form of DOMAIN.md step 3, validated: codes are from the code lists and
-/// the ID number is normalised. Stored as JSON in `enrollment.form`.
+/// The enrolment form (docs/rules.md#e3, docs/documents.md#enrolment-form), validated: codes
+/// are from the code lists and the ID number is normalised. Stored as JSON in `enrollment.form`.
 public struct EnrollmentForm: Sendable, Hashable, Codable {
     public var name: String
     /// GB/T 3304 code.

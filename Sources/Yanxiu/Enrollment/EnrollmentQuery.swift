@@ -20,7 +20,7 @@ public enum EnrollmentQuery {
     }
 
     /// Enrolments of `topicID` (optionally of one school) after `cursor`, oldest first. An
-    /// enrolment is shown at the school its teacher is a member of now (DOMAIN.md: an
+    /// enrolment is shown at the school its teacher is a member of now (docs/rules.md#e8: an
     /// administrator sees exactly the teachers who are members of their school); one whose
     /// teacher has no membership (removed, or not a teacher at present) at its profile's school.
     /// 404 `topic.unknown`, 404 `school.unknown`, 403 `auth.forbidden` for a school outside the scope.

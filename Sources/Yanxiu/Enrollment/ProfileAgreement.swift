@@ -1,4 +1,4 @@
-/// How an enrolment form and the profile it repeats are brought to agree (DOMAIN.md step 3).
+/// How an enrolment form and the profile it repeats are brought to agree (docs/rules.md#e6).
 ///
 /// A profile field that is empty is filled from the form. A field whose value differs is
 /// replaced only when the teacher explicitly asks (`replaceProfile`), and never while a

@@ -40,12 +40,8 @@ extension DaemonConfiguration {
         case "max-line-bytes": maxLineBytes = try Self.positive(value, key)
         case "max-connections": maxConnections = try Self.positive(value, key)
         case "max-in-flight": maxInFlightPerConnection = try Self.positive(value, key)
-        case "idle-timeout":
-            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("idle-timeout must be a positive number of seconds") }
-            idleTimeoutSeconds = seconds
-        case "shutdown-grace":
-            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("shutdown-grace must be a positive number of seconds") }
-            shutdownGraceSeconds = seconds
+        case "idle-timeout": idleTimeoutSeconds = try Self.positiveSeconds(value, key)
+        case "shutdown-grace": shutdownGraceSeconds = try Self.positiveSeconds(value, key)
         case "log-level": logLevel = try Self.level(value)
         case "support-contact": supportContact = value
         case "first-start-topic": firstStartTopic = value
@@ -53,9 +49,7 @@ extension DaemonConfiguration {
         case "jitter-allowance": progress.jitterAllowanceMs = try Self.milliseconds(value, key)
         case "span-cap": progress.spanCapMs = try Self.milliseconds(value, key)
         case "journal-retention-days": progress.journalRetentionMs = Int64(try Self.positive(value, key)) * 86_400_000
-        case "journal-prune-interval":
-            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("journal-prune-interval must be a positive number of seconds") }
-            journalPruneIntervalSeconds = seconds
+        case "journal-prune-interval": journalPruneIntervalSeconds = try Self.positiveSeconds(value, key)
         case "progress-lanes": progressLanes = try Self.positive(value, key)
         case "lane-queue-limit": laneQueueLimit = try Self.positive(value, key)
         case "session-lifetime":
@@ -67,9 +61,7 @@ extension DaemonConfiguration {
         case "sms-command":
             guard value.hasPrefix("/") else { throw ConfigurationError("sms-command must be an absolute path") }
             smsCommand = value
-        case "sms-command-timeout":
-            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("sms-command-timeout must be a positive number of seconds") }
-            smsCommandTimeoutSeconds = seconds
+        case "sms-command-timeout": smsCommandTimeoutSeconds = try Self.positiveSeconds(value, key)
         case "sms-code-ttl": smsCodeLifetimeSeconds = try Self.positive(value, key)
         case "sms-resend-interval": smsResendIntervalSeconds = try Self.positive(value, key)
         case "sms-daily-limit": smsDailyLimit = try Self.positive(value, key)
@@ -78,9 +70,7 @@ extension DaemonConfiguration {
         case "login-lock": loginLockSeconds = try Self.positive(value, key)
         case "sms-outbox-retention-days": smsOutboxRetentionDays = try Self.positive(value, key)
         case "audit-failure-retention-days": auditFailureRetentionDays = try Self.positive(value, key)
-        case "retention-interval":
-            guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("retention-interval must be a positive number of seconds") }
-            retentionIntervalSeconds = seconds
+        case "retention-interval": retentionIntervalSeconds = try Self.positiveSeconds(value, key)
         case "password-scrypt-log-n":
             guard let logN = Int(value), (10...20).contains(logN) else { throw ConfigurationError("password-scrypt-log-n must be 10 to 20") }
             passwordScryptLogN = logN
@@ -117,6 +107,12 @@ extension DaemonConfiguration {
     static func milliseconds(_ value: String, _ key: String) throws -> Int64 {
         guard let seconds = Double(value), seconds >= 0, seconds < 1e7 else { throw ConfigurationError("\(key) must be a number of seconds") }
         return Int64((seconds * 1000).rounded())
+    }
+
+    /// A positive number of seconds, fractions allowed.
+    static func positiveSeconds(_ value: String, _ key: String) throws -> Double {
+        guard let seconds = Double(value), seconds > 0 else { throw ConfigurationError("\(key) must be a positive number of seconds") }
+        return seconds
     }
 
     static func positive(_ value: String, _ key: String) throws -> Int {

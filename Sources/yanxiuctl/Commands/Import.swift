@@ -11,7 +11,7 @@ struct CSVImport {
     let method: String
 
     func run(file: String) throws {
-        let chunks = CSVChunks.split(try CSVChunks.read(file))
+        let chunks = try CSVChunks.read(file)
         let session = try Session(options)
         var totals: [String: Int64] = ["inserted": 0, "updated": 0, "unchanged": 0, "rejectedCount": 0]
         var rejected: [JSONValue] = []

@@ -1,30 +1,21 @@
 import Foundation
+import Yanxiu
 
 /// Splits a CSV file into pieces that each fit in one request line, repeating the header.
 ///
-/// The split happens only between records: a newline inside a quoted field is not a boundary.
-/// Parsing the fields is the daemon's business.
+/// The file is read with the daemon's own reader (`CSVReader`), so records are split exactly
+/// where the daemon reads them, and written back field by field (RFC 4180 quoting, nothing
+/// defused: the daemon stores what the file holds).
 enum CSVChunks {
-    static func split(_ text: String, maxRecords: Int = 5000, maxBytes: Int = 512 * 1024) -> [String] {
-        var records: [Substring] = []
-        var start = text.startIndex
-        var inQuotes = false
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\"" { inQuotes.toggle() }
-            if (character == "\n" || character == "\r\n") && !inQuotes {
-                records.append(text[start..<index])
-                start = text.index(after: index)
-            }
-            index = text.index(after: index)
+    static func split(_ text: String, maxRecords: Int = 5000, maxBytes: Int = 512 * 1024) throws(CSVReader.Malformed) -> [String] {
+        let records = try CSVReader.records(text).map { record in
+            record.fields.map(CSVWriter.quoted).joined(separator: ",")
         }
-        if start < text.endIndex { records.append(text[start...]) }
         guard let header = records.first else { return [] }
         var chunks: [String] = []
-        var current: [Substring] = []
+        var current: [String] = []
         var bytes = 0
-        for record in records.dropFirst() where !record.isEmpty {
+        for record in records.dropFirst() {
             if current.count >= maxRecords || bytes + record.utf8.count > maxBytes, !current.isEmpty {
                 chunks.append(([header] + current).joined(separator: "\n"))
                 current = []
@@ -37,12 +28,17 @@ enum CSVChunks {
         return chunks
     }
 
-    /// Reads `path`, or fails with a message and the usage exit status.
-    static func read(_ path: String) throws -> String {
+    /// Reads `path` and splits it, or fails with a message and the usage exit status.
+    static func read(_ path: String) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else {
             Output.error("yanxiuctl: cannot read \(path)")
             throw ExitCodeError.usage
         }
-        return String(decoding: data, as: UTF8.self)
+        do {
+            return try split(String(decoding: data, as: UTF8.self))
+        } catch {
+            Output.error("yanxiuctl: \(path):\(error.line): not CSV (\(error.reason))")
+            throw ExitCodeError.usage
+        }
     }
 }

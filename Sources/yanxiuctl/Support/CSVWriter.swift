@@ -30,9 +30,15 @@ struct CSVWriter {
                 // A cell starting with = + - @ is a formula to Excel and LibreOffice (CSV injection):
                 // a leading apostrophe keeps it text.
                 let safe = value.first.map { "=+-@\t\r".contains($0) } == true ? "'" + value : value
-                guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return safe }
-                return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                return CSVWriter.quoted(safe)
             }
         }
+    }
+
+    /// A field as it is, quoted when it holds a comma, quote or line break, and never defused:
+    /// for a file a program reads, not a spreadsheet.
+    static func quoted(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

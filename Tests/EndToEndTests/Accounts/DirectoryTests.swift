@@ -56,6 +56,36 @@ struct DirectoryTests {
         #expect(try daemon.call("region.list", ["parentCode": "130100"])["regions"]?.arrayValue?.first?["code"] == "130102")
     }
 
+    @Test("yanxiuctl splits a CSV into chunks where the daemon reads records, and refuses a file that is not CSV")
+    func importChunksAndMalformedFiles() throws {
+        let daemon = try LiveDaemon()
+        let ctl = ["--socket", daemon.socketPath, "--json"]
+        // Two chunks (5,000 records at most each), a BOM, CRLF line ends, a quoted name holding a
+        // comma and doubled quotes, and one whose line break must not end its record: that row is
+        // refused whole for its name, not cut in two.
+        var text = "\u{FEFF}code,name,regionCode\r\n"
+        for n in 1...6_000 { text += "C\(n),东城区测试学校\(n),110101\r\n" }
+        text += "C6001,\"东城区\"\"甲乙\"\"学校, 本部\",110101\r\n"
+        text += "C6002,\"东城区换行\r\n学校\",110101\r\n"
+        let schools = daemon.directory + "/many-schools.csv"
+        try text.write(toFile: schools, atomically: true, encoding: .utf8)
+        let imported = try run(LiveDaemon.ctlPath, ctl + ["schools", "import", schools])
+        #expect(imported.status == 0, "\(imported.output)")
+        #expect(imported.output.contains(#""inserted":6001"#))
+        #expect(imported.output.contains(#""rejectedCount":1"#))
+        #expect(imported.output.contains(#""reason":"name""#))
+        let found = try daemon.call("school.search", ["regionCode": "110101", "query": "甲乙"])["schools"]?.arrayValue ?? []
+        #expect(found.filter { $0["isOther"] == false }.compactMap { $0["name"]?.stringValue } == ["东城区\"甲乙\"学校, 本部"])
+
+        let broken = daemon.directory + "/broken.csv"
+        try "code,name,regionCode\nD001,好学校,110101\nD002,坏\"学校,110101\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let refused = try run(LiveDaemon.ctlPath, ctl + ["schools", "import", broken])
+        #expect(refused.status == 64)
+        #expect(refused.output.contains("broken.csv:3: not CSV (quote)"), "\(refused.output)")
+        let none = try daemon.call("school.search", ["regionCode": "110101", "query": "好学校"])["schools"]?.arrayValue ?? []
+        #expect(none.allSatisfy { $0["isOther"] == true })
+    }
+
     @Test("rpc.discover documents every account, school and audit method")
     func discover() throws {
         let daemon = try LiveDaemon()

@@ -1,6 +1,6 @@
-/// Decides what a heartbeat proves was watched ("Honest progress" in DOMAIN.md).
+/// Decides what a heartbeat proves was watched (docs/rules.md#p8 to #p13).
 ///
-/// Steps, in the order of issue 5: concurrency and superseded playbacks are refused;
+/// Steps, in this order: concurrency and superseded playbacks are refused;
 /// a `seq` not above the playback's last one is a duplicate that changes nothing;
 /// invalid position, rate or state fail validation; then the span since the previous
 /// heartbeat of the same playback is credited if it fits the watch-time budget, and
@@ -169,7 +169,7 @@ public enum HeartbeatEvaluator {
 
     /// The end of `after` that could have been played since the quiz was passed: playback is
     /// linear, so what was watched after the pass is the latest part of the span, at most the
-    /// time since the pass at the topic's maximum rate plus one jitter allowance (DOMAIN.md).
+    /// time since the pass at the topic's maximum rate plus one jitter allowance (docs/rules.md#p10).
     /// Time spent on the video before the pass buys nothing after the quiz point.
     static func afterPassPart(_ after: Range<Int64>, passedAt: Int64, now: Int64, rules: LessonRules) -> Range<Int64> {
         let sincePass = min(max(now &- passedAt, 0), maxElapsedMs)

@@ -1,4 +1,4 @@
-/// Where a lesson stands for a teacher, and why it has not counted yet (FAQ 6:
+/// Where a lesson stands for a teacher, and why it has not counted yet (docs/rules.md#p15, FAQ 6:
 /// "I played several videos, why are my hours still zero?").
 public enum LessonStatus: Sendable, Hashable {
     case notStarted

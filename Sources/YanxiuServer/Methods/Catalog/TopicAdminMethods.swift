@@ -13,7 +13,7 @@ struct TopicAdminMethods {
                 "Imports a whole topic document; idempotent. A changed document updates titles, window and rules and adds lessons, but cannot change or remove lessons with progress. Sends $/progress per lesson when given a progressToken.",
                 access: .operator,
                 params: [
-                    .object("topic", "the topic document (see DESIGN.md)"),
+                    .object("topic", "the topic document (docs/documents.md#the-topic-document)"),
                     ParamSpec("progressToken", .any, required: false, "echoed in $/progress notifications"),
                 ],
                 result: "{topicId, created, changed, lessonsAdded, lessonsRegraded, lessonsRemoved, courseCount, lessonCount}",

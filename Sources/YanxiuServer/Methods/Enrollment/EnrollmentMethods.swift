@@ -13,7 +13,7 @@ struct EnrollmentMethods {
                 "Enrols the session's teacher in a topic with the enrolment form, which fills empty profile fields; a repeat answers 409 enrollment.exists with the existing enrollmentId.",
                 access: .user,
                 params: [
-                    .string("session", "session token"), .string("topicId", "the topic"), .object("form", "the enrolment form (DESIGN.md)"),
+                    .string("session", "session token"), .string("topicId", "the topic"), .object("form", "the enrolment form (docs/documents.md#the-enrolment-form)"),
                     .boolean("replaceProfile", required: false,
                              "replace profile values the form differs from (audited); without it a difference is refused. Verified name, ID and school never change"),
                 ],

@@ -45,7 +45,7 @@ struct HonestViewingTests {
     @Test("an honest viewer completes the lesson and loses nothing", arguments: configs, 0..<20)
     func honestViewerCompletes(config: Config, seed: UInt64) {
         let rules = makeLessonRules(maxPlaybackRate: config.maxRate)
-        var player = SimulatedPlayer(config: config, rules: rules, seed: seed)
+        var player = HonestViewer(config: config, rules: rules, seed: seed)
         player.watchWholeLesson()
         var learner = LearnerHarness(rules: rules)
         for event in player.events.sorted(by: { ($0.arrival, $0.order) < ($1.arrival, $1.order) }) {
@@ -81,7 +81,7 @@ extension HonestViewingTests {
     func continuousRunAbsorbsWholeAllowance(seed: UInt64) {
         let rules = makeLessonRules()
         let config = Config(name: "continuous", loss: 0.2, maxDelayMs: rules.jitterAllowanceMs, timerJitterMs: 5_000)
-        var player = SimulatedPlayer(config: config, rules: rules, seed: seed)
+        var player = HonestViewer(config: config, rules: rules, seed: seed)
         player.send(.playing)
         player.play(to: rules.quizAtMs)
         player.send(.paused)
@@ -111,8 +111,9 @@ extension HonestViewingTests {
     }
 }
 
-/// Generates the heartbeats of one honest viewing, with their arrival times.
-struct SimulatedPlayer {
+/// Generates the heartbeats of one honest viewing, with their arrival times, for the rules
+/// alone (the player that drives a daemon is `SimulatedPlayer` in YanxiuClient).
+struct HonestViewer {
     struct Event {
         var arrival: Int64
         var order: Int

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("LessonRules")
 struct LessonRulesTests {
-    @Test("defaults follow DOMAIN.md")
+    @Test("defaults follow docs/rules.md")
     func defaults() throws {
         let rules = try LessonRules(durationMs: 1_500_000, quizAtMs: 900_000)
         #expect(rules.maxPlaybackRate == 1.0)
