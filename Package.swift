@@ -44,6 +44,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "Locking", swiftSettings: strict),
+        .target(name: "CSV", swiftSettings: strict),
         .target(name: "CSpawn"),
         .target(name: "UnixSocket", swiftSettings: strict),
         .target(
@@ -68,7 +69,7 @@ let package = Package(
         .target(
             name: "Yanxiu",
             dependencies: [
-                "JSONRPC", "YanxiuCredentials", "Locking", "CSpawn", "CQRencode",
+                "JSONValues", "YanxiuCredentials", "CSV", "Locking", "CSpawn", "CQRencode",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -111,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "yanxiuctl",
             dependencies: [
-                "YanxiuClient", "JSONRPC", "YanxiuCredentials",
+                "YanxiuClient", "JSONRPC", "YanxiuCredentials", "CSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -138,7 +139,7 @@ let package = Package(
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "UnixSocket"], swiftSettings: strict),
         .testTarget(
             name: "YanxiuTests",
-            dependencies: ["Yanxiu", "YanxiuCredentials", "JSONRPC", "Locking", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Yanxiu", "YanxiuCredentials", "CSV", "JSONRPC", "Locking", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// A refusal by the programme's rules: what kind of refusal it is, its stable reason name
 /// (`data.reason` on the wire), a message for people, and what else the caller needs to know.

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// What enrolment needs to know about an account: identity, the profile fields the form
 /// repeats, and its school membership.

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Validates an enrolment form field by field against the code lists and ID rules; a refusal
 /// (-32602) names every bad field, relative to the form (`idNumber`, `ethnicity`).

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Creates and reads enrolments. Every function runs inside the caller's transaction.
 public enum EnrollmentService {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Why a backup could not be taken.
 public enum BackupError: Error, Sendable, Equatable {

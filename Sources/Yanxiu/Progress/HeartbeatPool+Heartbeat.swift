@@ -1,5 +1,5 @@
 import Foundation
-import JSONRPC
+import JSONValues
 
 extension HeartbeatPool {
     public typealias Completion<T> = @Sendable (Result<T, any Error>) -> Void

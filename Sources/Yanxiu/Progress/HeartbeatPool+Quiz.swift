@@ -1,5 +1,5 @@
 import Foundation
-import JSONRPC
+import JSONValues
 
 /// The outcome of a quiz submission as the caller sees it.
 public struct QuizResult: Sendable {

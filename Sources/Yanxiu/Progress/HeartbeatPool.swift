@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import JSONRPC
+import JSONValues
 
 /// The Dispatch worker pool that validates heartbeats and quiz submissions.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import JSONRPC
+import JSONValues
 
 /// Everything the progress rules need to know about one lesson and its topic.
 public struct LessonContext: Sendable {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Failures of the store that callers see as 503: nothing was changed, try again later.
 public enum StoreError: Error, Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import Yanxiu
+import CSV
 
 /// Splits a CSV file into pieces that each fit in one request line, repeating the header.
 ///

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Who did something: the account acting through its session, the peer process, or both.
 public struct AuditActor: Sendable, Hashable {

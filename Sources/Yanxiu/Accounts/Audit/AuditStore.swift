@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// The append-only record of privileged and security-relevant actions: nothing in it is changed,
 /// and only the retention pass removes anything (anonymous failure lines past their age).

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// The operators' CSV imports of the directory, each audited with its figures.
 public enum DirectoryImport {

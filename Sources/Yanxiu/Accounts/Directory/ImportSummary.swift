@@ -1,3 +1,5 @@
+import CSV
+
 /// What an import did, row by row: the figures an operator checks, and the rows it refused.
 public struct ImportSummary: Sendable, Hashable {
     public var inserted = 0

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Schools under county regions: lookup, creation, bulk import and each county's "其他" placeholder.
 public enum SchoolDirectory {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Counts failed password logins per phone and client, and locks password login for that pair at the limit.
 ///

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Creating an account from a phone proven by an SMS code.
 public enum Registration {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// One administrator grant: an account may verify the teachers of a school, or of a whole county and add its schools.
 public struct AdminGrant: Sendable, Hashable {

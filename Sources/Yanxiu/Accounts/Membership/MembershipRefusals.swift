@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// The checks an administrator's verification or removal must pass, and the audit line every
 /// refusal of them leaves.

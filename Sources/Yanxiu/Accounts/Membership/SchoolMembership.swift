@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Joining, verification, removal and the profile lock that verification brings.
 public enum SchoolMembership {

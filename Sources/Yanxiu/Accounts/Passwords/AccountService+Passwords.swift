@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 extension AccountService {
     /// Replaces the password of the session's account; every session ends and a new one is opened.

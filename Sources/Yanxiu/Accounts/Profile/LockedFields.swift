@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// What a verification locks: the values the administrator saw. A field that was empty when
 /// verified may be filled in (once, since it is then no longer empty; audited); a value that

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Moving an account to another phone number: by the owner with two codes, or by support staff.
 public enum PhoneChange {

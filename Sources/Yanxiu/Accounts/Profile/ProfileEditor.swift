@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Identity, basic information and details of an account, and the lock verification puts on them.
 public enum ProfileEditor {

@@ -1,5 +1,5 @@
 import Foundation
-import JSONRPC
+import JSONValues
 
 /// Reads fields out of caller-written JSON (topic documents, enrolment forms) and collects
 /// every problem with its path instead of stopping at the first, so a refusal lists them all.

@@ -1,5 +1,5 @@
 import Foundation
-import JSONRPC
+import JSONValues
 
 extension TopicDocumentReader {
     static let lessonKeys: Set<String> = ["id", "title", "durationSeconds", "creditHours", "quiz"]

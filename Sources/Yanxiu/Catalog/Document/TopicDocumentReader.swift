@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Validates a topic document and turns it into a `TopicDocument`, or refuses it whole with
 /// the path of every bad field (`courses[2].lessons[0].quiz.atSecond`).

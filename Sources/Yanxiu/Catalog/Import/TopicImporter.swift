@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import JSONRPC
+import JSONValues
 
 /// Writes a validated topic document into the catalog in one transaction.
 ///

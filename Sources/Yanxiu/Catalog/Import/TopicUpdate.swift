@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// `topic.update`: moves a topic's window or changes some of its rules, leaving the rest as it is.
 public enum TopicUpdate {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Loads the first topic into an empty database, once: an installation that has never had
 /// a catalog gets one, and an operator's later changes are never overwritten on restart.

@@ -1,7 +1,7 @@
 import Dispatch
 import Crypto
 import Foundation
-import JSONRPC
+import JSONValues
 import Locking
 
 /// Signs certificate documents with the issuer key, many at a time on every core.

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// What one run of `certificate.issue` did.
 public struct IssuanceReport: Sendable, Equatable {

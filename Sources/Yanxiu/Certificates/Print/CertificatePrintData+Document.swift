@@ -1,5 +1,5 @@
 import Crypto
-import JSONRPC
+import JSONValues
 
 extension CertificatePrintData {
     /// What the PDF of a signed certificate shows: exactly what the document says, a QR code

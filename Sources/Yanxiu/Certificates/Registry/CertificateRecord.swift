@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// One issued certificate as the daemon keeps it.
 public struct CertificateRecord: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import JSONRPC
+import JSONValues
 
 /// The signed status list credential of one list, built from the revocations on record:
 /// a `BitstringStatusListCredential` whose bit for each revoked certificate is set.

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// The answer of `certificate.verify`: valid, or why not, with what the daemon knows of it.
 public struct CertificateVerdict: Sendable {

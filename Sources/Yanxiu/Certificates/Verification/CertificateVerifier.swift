@@ -1,4 +1,4 @@
-import JSONRPC
+import JSONValues
 
 /// Checks certificates against the issuer keys, the issued record and revocations.
 ///

@@ -1,5 +1,5 @@
 import GRDB
-import JSONRPC
+import JSONValues
 
 /// `AuditStore` on SQLite. Triggers on the `audit` table refuse updates and deletes.
 struct SQLiteAuditStore: AuditStore {
