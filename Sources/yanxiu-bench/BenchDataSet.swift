@@ -24,11 +24,11 @@ enum BenchDataSet {
                 VALUES (?, ?, 'c1', 0, 'Benchmark lesson', ?, 1, ?, '{"questions":[]}')
                 """, arguments: [lessonId, topicId, lessonSeconds * 1000, (lessonSeconds - 60) * 1000])
             let account = try db.makeStatement(sql: "INSERT INTO account (id, phone, password_hash, identity, name, created_at, updated_at) VALUES (?, ?, 'x', 'teacher', ?, ?, ?)")
-            let enrol = try db.makeStatement(sql: "INSERT INTO enrollment (account_id, topic_id, form, created_at) VALUES (?, ?, '{}', ?)")
+            let enroll = try db.makeStatement(sql: "INSERT INTO enrollment (account_id, topic_id, form, created_at) VALUES (?, ?, '{}', ?)")
             let session = try db.makeStatement(sql: "INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
             for teacher in 1...teachers {
                 try account.execute(arguments: [teacher, String(format: "139%08d", teacher), "教师\(teacher)", now, now])
-                try enrol.execute(arguments: [teacher, topicId, now])
+                try enroll.execute(arguments: [teacher, topicId, now])
                 try session.execute(arguments: [SessionAuthenticator.hash(token(teacher)), teacher, now, now + 30 * 86_400_000])
             }
         }

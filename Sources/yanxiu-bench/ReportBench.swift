@@ -11,7 +11,7 @@ struct ReportBench: AsyncParsableCommand {
         commandName: "report",
         abstract: "Seed a scratch store with many enrolments and time report.topic in process and through the daemon.")
 
-    @Option(help: "Enrolled teachers.") var enrolments = 1_000_000
+    @Option(help: "Enrolled teachers.") var enrollments = 1_000_000
     @Option(help: "Schools, spread over 1,984 counties.") var schools = 50_000
     @Option(help: "Lessons in the topic; each teacher completed a random number of them.") var lessons = 20
     @Option(help: "Timed runs of each grouping.") var runs = 3
@@ -24,8 +24,8 @@ struct ReportBench: AsyncParsableCommand {
         let path = directory + "/yanxiu.sqlite"
         if !FileManager.default.fileExists(atPath: path) {
             let started = Date()
-            try ReportDataSet(enrolments: enrolments, schools: schools, lessons: lessons).write(path: path)
-            print(String(format: "seeded %d enrolments in %d schools in %.1f s (%.0f MiB)", enrolments, schools,
+            try ReportDataSet(enrollments: enrollments, schools: schools, lessons: lessons).write(path: path)
+            print(String(format: "seeded %d enrolments in %d schools in %.1f s (%.0f MiB)", enrollments, schools,
                          Date().timeIntervalSince(started), Self.mebibytes(path)))
         }
         let store = try SQLiteStore(path: path)

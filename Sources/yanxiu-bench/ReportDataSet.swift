@@ -7,7 +7,7 @@ import Yanxiu
 struct ReportDataSet {
     static let topicId = "report-bench"
 
-    var enrolments: Int
+    var enrollments: Int
     var schools: Int
     var lessons: Int
     /// Fixed, so two runs seed the same data.
@@ -76,7 +76,7 @@ struct ReportDataSet {
             INSERT INTO account (id, phone, password_hash, identity, name, school_id, created_at, updated_at)
             VALUES (?, ?, 'x', 'teacher', ?, ?, 0, 0)
             """)
-        let enrol = try db.makeStatement(sql: "INSERT INTO enrollment (account_id, topic_id, school_id, form, created_at) VALUES (?, ?, ?, '{}', 0)")
+        let enroll = try db.makeStatement(sql: "INSERT INTO enrollment (account_id, topic_id, school_id, form, created_at) VALUES (?, ?, ?, '{}', 0)")
         let member = try db.makeStatement(sql: """
             INSERT INTO school_member (account_id, school_id, declared_mental_health, declared_homeroom, status,
                                        verified_mental_health, verified_homeroom, joined_at)
@@ -86,10 +86,10 @@ struct ReportDataSet {
             INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, completed_at, updated_at)
             VALUES (?, ?, ?, x'00', 1500000, 1, 1)
             """)
-        for id in 1...enrolments {
+        for id in 1...enrollments {
             let school = 1 + Int(random.next() % UInt64(schools))
             try account.execute(arguments: [id, String(format: "139%08d", id), "教师\(id)", school])
-            try enrol.execute(arguments: [id, Self.topicId, school])
+            try enroll.execute(arguments: [id, Self.topicId, school])
             // Most declare one role; about two thirds of those are verified by their school.
             let mentalHealth = random.next() % 3 == 0
             let homeroom = !mentalHealth || random.next() % 4 == 0

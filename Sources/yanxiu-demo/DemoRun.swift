@@ -20,7 +20,7 @@ struct DemoRun {
         try findSchools()
         try register()
         try completeProfiles()
-        try enrol()
+        try enroll()
         try verify()
         try play()
         try closeWindow()
@@ -83,7 +83,7 @@ struct DemoRun {
         narrator.detail(bySchool.joined(separator: "，"))
     }
 
-    mutating func enrol() throws {
+    mutating func enroll() throws {
         narrator.section("Each enrols in the topic with the enrolment form (立即报名)")
         var declared = (mentalHealth: 0, homeroom: 0)
         for teacher in teachers {

@@ -41,14 +41,14 @@ public struct EnrollmentAccount: Sendable {
     var isVerified: Bool { membershipStatus == "verified" }
 
     static func load(_ tx: any StoreTransaction, id: Int64) throws -> EnrollmentAccount {
-        guard let account = try tx.enrollments.enrolmentAccount(id: id) else {
+        guard let account = try tx.enrollments.enrollmentAccount(id: id) else {
             throw DomainError.unauthorized("session.unknown", "The session's account no longer exists")
         }
         return account
     }
 
     /// Only teachers who completed their basic information (docs/rules.md#e2) may enrol.
-    func checkMayEnrol() throws {
+    func checkMayEnroll() throws {
         guard identity == "teacher" else {
             throw DomainError.precondition(
                 "enrollment.teacher_required", "Only teacher accounts can enrol; choose the teacher identity first",

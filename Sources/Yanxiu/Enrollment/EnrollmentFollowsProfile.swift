@@ -5,7 +5,7 @@
 enum EnrollmentFollowsProfile {
     static func update(_ tx: any StoreTransaction, accountID: Int64) throws {
         let enrollments = tx.enrollments
-        guard try enrollments.hasEnrollments(accountID: accountID), let account = try enrollments.enrolmentAccount(id: accountID) else { return }
+        guard try enrollments.hasEnrollments(accountID: accountID), let account = try enrollments.enrollmentAccount(id: accountID) else { return }
         let patch = self.patch(account)
         guard !patch.isEmpty else { return }
         try enrollments.updateForms(accountID: accountID, patch)

@@ -17,7 +17,7 @@ public enum EnrollmentService {
         }
         try checkWindow(topic, now: now)
         let account = try EnrollmentAccount.load(tx, id: accountID)
-        try account.checkMayEnrol()
+        try account.checkMayEnroll()
         guard try tx.enrollments.schoolExists(id: form.schoolId) else {
             throw DomainError.invalid(field: "schoolId", reason: "not_found")
         }

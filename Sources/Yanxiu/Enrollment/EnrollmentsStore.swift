@@ -8,7 +8,7 @@ public protocol EnrollmentsStore {
     func hasEnrollments(accountID: Int64) throws -> Bool
 
     /// The account's identity, the profile fields the form repeats and its membership, or nil without such an account.
-    func enrolmentAccount(id: Int64) throws -> EnrollmentAccount?
+    func enrollmentAccount(id: Int64) throws -> EnrollmentAccount?
 
     /// Whether a school with this id exists.
     func schoolExists(id: Int64) throws -> Bool

@@ -75,7 +75,7 @@ extension HeartbeatPool {
     /// heartbeat or quiz: called after an identity switch, so no enrolment checked earlier is
     /// trusted afterwards. Returns once the lane has done it.
     /// Never refused for a full queue: the identity switch it follows is already committed.
-    public func forgetEnrolments(accountID: Int64) async {
+    public func forgetEnrollments(accountID: Int64) async {
         let lane = lane(for: accountID)
         await withCheckedContinuation { continuation in
             lane.enqueueUnbounded {

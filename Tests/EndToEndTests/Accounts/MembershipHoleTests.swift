@@ -20,7 +20,7 @@ struct MembershipHoleTests {
         return admin
     }
 
-    static func enrol(_ daemon: LiveDaemon, _ teacher: TestAccount, school: Int64, name: String = "张伟", idNumber: String = "110101199003071233",
+    static func enroll(_ daemon: LiveDaemon, _ teacher: TestAccount, school: Int64, name: String = "张伟", idNumber: String = "110101199003071233",
                       gender: String = "1", homeroom: Bool = false, replace: Bool? = nil) throws -> JSONValue {
         guard case .object(var form) = EnrollmentEndToEndTests.form(schoolID: school, name: name, idNumber: idNumber, gender: gender) else { return .null }
         form["isHomeroomTeacher"] = .bool(homeroom)
@@ -43,7 +43,7 @@ struct MembershipHoleTests {
         let adminA = try Self.admin(daemon, "13400000001", scope: .int64(schoolA))
         let adminB = try Self.admin(daemon, "13400000002", scope: .int64(schoolB))
         let teacher = try daemon.teacher("13400000003", schoolID: schoolA)
-        _ = try Self.enrol(daemon, teacher, school: schoolA)
+        _ = try Self.enroll(daemon, teacher, school: schoolA)
         #expect(try daemon.call("enrollment.list", ["session": .string(adminA.session), "topicId": Self.topic])["total"] == 1)
 
         try daemon.call("account.updateBasicInfo", ["session": .string(teacher.session), "name": "张伟", "teacherType": "staff", "schoolId": .int64(schoolB)])
@@ -84,7 +84,7 @@ struct MembershipHoleTests {
         // The administrator is also a teacher of the school, enrolled as a mental-health teacher.
         let admin = try daemon.teacher("13400000011", name: "王芳", schoolID: school, idNumber: "110102199201012249")
         try daemon.call("admin.grant", ["userId": .int64(admin.userID), "role": "schoolAdmin", "scope": .int64(school)])
-        _ = try Self.enrol(daemon, admin, school: school, name: "王芳", idNumber: "110102199201012249", gender: "2")
+        _ = try Self.enroll(daemon, admin, school: school, name: "王芳", idNumber: "110102199201012249", gender: "2")
         let verifySelf: JSONObject = ["session": .string(admin.session), "schoolId": .int64(school), "userId": .int64(admin.userID),
                                       "mentalHealthTeacher": true, "homeroomTeacher": false]
         let refused = rpcError { try daemon.call("school.verifyTeacher", verifySelf) }
@@ -138,7 +138,7 @@ struct MembershipHoleTests {
         }
         // Through the enrolment form.
         let first = try skipDetails("13400000022", name: "张伟")
-        let enrolled = try Self.enrol(daemon, first, school: school)
+        let enrolled = try Self.enroll(daemon, first, school: school)
         #expect(enrolled["verification"]?["status"] == "verified")
         #expect(try daemon.call("account.me", ["session": .string(first.session)])["idNumber"] == "11*****1233")
 
@@ -161,7 +161,7 @@ struct MembershipHoleTests {
         try Self.inWindow(daemon)
         let school = try daemon.schoolID("110101", "北京市第二中学")
         let teacher = try daemon.teacher("13400000031", schoolID: school)
-        _ = try Self.enrol(daemon, teacher, school: school, homeroom: true)
+        _ = try Self.enroll(daemon, teacher, school: school, homeroom: true)
         let player = try ProgressPlayer(daemon: daemon, session: teacher.session, lessonId: "c01-l02")
         #expect(try player.play(to: 60, endState: "playing")["verdict"] == "credited")
 
@@ -224,7 +224,7 @@ struct MembershipHoleTests {
         let county = try Self.admin(daemon, "13400000051", role: "countyAdmin", scope: "110101")
         let elsewhere = try Self.admin(daemon, "13400000052", role: "countyAdmin", scope: "110102")
         let teacher = try daemon.teacher("13400000053", schoolID: other)
-        _ = try Self.enrol(daemon, teacher, school: other)
+        _ = try Self.enroll(daemon, teacher, school: other)
 
         let waiting = try daemon.call("school.pendingTeachers", ["session": .string(county.session), "schoolId": .int64(other)])["teachers"]?.arrayValue ?? []
         #expect(waiting.map { $0["userId"]?.int64Value } == [teacher.userID])

@@ -11,7 +11,7 @@ struct ProgressEndToEndTests {
     static func enrolledTeacher(_ daemon: LiveDaemon, phone: String, name: String = "张伟", idNumber: String = "110101199003071233", gender: String = "1") throws -> (TestAccount, Int64) {
         let school = try daemon.schoolID("110101", "北京市第二中学")
         let teacher = try daemon.teacher(phone, name: name, schoolID: school, idNumber: idNumber)
-        _ = try EnrollmentEndToEndTests.enrol(daemon, teacher, EnrollmentEndToEndTests.form(schoolID: school, name: name, idNumber: idNumber, gender: gender))
+        _ = try EnrollmentEndToEndTests.enroll(daemon, teacher, EnrollmentEndToEndTests.form(schoolID: school, name: name, idNumber: idNumber, gender: gender))
         return (teacher, school)
     }
 

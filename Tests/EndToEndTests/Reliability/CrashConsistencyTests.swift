@@ -21,7 +21,7 @@ struct CrashConsistencyTests {
         // The lesson, teachers enrolled in it for the heartbeat clients, and accounts for the profile clients.
         var setup = try LiveDaemon(config: config, directory: directory)
         let school = try setup.schoolID("110101", "北京市第二中学")
-        let watchers = try CrashTopic.importAndEnrol(setup, school: school, count: 6)
+        let watchers = try CrashTopic.importAndEnroll(setup, school: school, count: 6)
         let editors = try (0..<2).map { index -> TestAccount in
             let account = try setup.register("1370001\(String(format: "%04d", index))")
             try setup.call("account.setIdentity", ["session": .string(account.session), "identity": "teacher", "nickname": "编辑"])

@@ -37,7 +37,7 @@ enum CrashTopic {
                             "110101200001010133", "110101199512120232", "110101198001010133"]
 
     /// Imports the topic and enrols `count` (at most 6) new teachers of `school` in it.
-    static func importAndEnrol(_ daemon: LiveDaemon, school: Int64, count: Int) throws -> [TestAccount] {
+    static func importAndEnroll(_ daemon: LiveDaemon, school: Int64, count: Int) throws -> [TestAccount] {
         try daemon.call("topic.import", ["topic": document])
         return try (0..<count).map { index in
             let name = ["王一", "李二", "张三", "刘四", "陈五", "杨六"][index]

@@ -60,7 +60,7 @@ enum EnrollmentFixtures {
         }
     }
 
-    static func enrol(
+    static func enroll(
         _ store: SQLiteStore, accountID: Int64, form: JSONValue = form, now: Int64 = inWindow, topicID: String = "t-small", replaceProfile: Bool = false
     ) async throws -> EnrollmentRecord {
         let parsed = try readForm(form)

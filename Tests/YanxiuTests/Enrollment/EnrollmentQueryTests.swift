@@ -7,12 +7,12 @@ import Testing
 struct EnrollmentQueryTests {
     /// Accounts 21-23 at school 1, 24 at school 2 (both county 110101), 25-26 at school 3 (county 110102), all enrolled;
     /// account 30 administers school 1, 31 county 110101, 32 nothing.
-    static func withEnrolments(_ body: (SQLiteStore) async throws -> Void) async throws {
+    static func withEnrollments(_ body: (SQLiteStore) async throws -> Void) async throws {
         try await CatalogFixtures.withStore { store in
             try await EnrollmentFixtures.prepare(store)
             for (id, school) in [(21, 1), (22, 1), (23, 1), (24, 2), (25, 3), (26, 3)] as [(Int64, Int64)] {
                 try await EnrollmentFixtures.addAccount(store, id: id, schoolID: school)
-                _ = try await EnrollmentFixtures.enrol(store, accountID: id, form: EnrollmentFixtures.form.setting("schoolId", .int64(school)))
+                _ = try await EnrollmentFixtures.enroll(store, accountID: id, form: EnrollmentFixtures.form.setting("schoolId", .int64(school)))
             }
             for id: Int64 in [30, 31, 32] { try await EnrollmentFixtures.addAccount(store, id: id, identity: "administrator") }
             try await store.writeDatabase { db in
@@ -31,7 +31,7 @@ struct EnrollmentQueryTests {
 
     @Test("operators see every school; a school administrator one school; a county administrator the county's schools")
     func scopes() async throws {
-        try await Self.withEnrolments { store in
+        try await Self.withEnrollments { store in
             let everyone = try await Self.accounts(store, scopeOf: nil)
             let oneSchool = try await Self.accounts(store, scopeOf: nil, school: 3)
             let schoolAdmin = try await Self.accounts(store, scopeOf: 30)
@@ -47,7 +47,7 @@ struct EnrollmentQueryTests {
 
     @Test("a school outside the scope and an account without grants are refused with 403")
     func outsideScope() async throws {
-        try await Self.withEnrolments { store in
+        try await Self.withEnrollments { store in
             let outside = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: 31, school: 3) }
             #expect(outside?.kind == .forbidden && outside?.reason == "auth.forbidden")
             let sibling = await TopicImporterTests.refusal { _ = try await Self.accounts(store, scopeOf: 30, school: 2) }
@@ -61,7 +61,7 @@ struct EnrollmentQueryTests {
 
     @Test("pages follow the cursor to the end without repeats or gaps, and count the total")
     func paging() async throws {
-        try await Self.withEnrolments { store in
+        try await Self.withEnrollments { store in
             var seen: [Int64] = []
             var cursor: Int64?
             var pages = 0
@@ -81,7 +81,7 @@ struct EnrollmentQueryTests {
 
     @Test("records carry the school, the form and the verification status")
     func recordContents() async throws {
-        try await Self.withEnrolments { store in
+        try await Self.withEnrollments { store in
             let record = try await store.read { tx in
                 try EnrollmentQuery.list(tx, topicID: "t-small", schoolID: 3, scope: .operator_, cursor: nil, limit: 1).records[0]
             }

@@ -30,7 +30,7 @@ struct EnrollmentServiceTests {
         let (time, reason) = Self.instants[index]
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 10)
-            let refusal = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, now: CatalogFixtures.ms(time)) }
+            let refusal = await Self.refusal { _ = try await EnrollmentFixtures.enroll(store, accountID: 10, now: CatalogFixtures.ms(time)) }
             if let reason {
                 #expect(refusal?.kind == .precondition && refusal?.reason == reason)
                 #expect(try await store.readDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrollment") } == 0)
@@ -44,12 +44,12 @@ struct EnrollmentServiceTests {
     func oncePerTopic() async throws {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 10)
-            let first = try await EnrollmentFixtures.enrol(store, accountID: 10)
-            let refusal = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10) }
+            let first = try await EnrollmentFixtures.enroll(store, accountID: 10)
+            let refusal = await Self.refusal { _ = try await EnrollmentFixtures.enroll(store, accountID: 10) }
             #expect(refusal?.kind == .conflict && refusal?.reason == "enrollment.exists")
             #expect(refusal?.data["enrollmentId"] == .int64(first.id))
             // Even once the window has closed, a retry learns its enrolment exists.
-            let late = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, now: CatalogFixtures.ms("2024-03-01T00:00:00+08:00")) }
+            let late = await Self.refusal { _ = try await EnrollmentFixtures.enroll(store, accountID: 10, now: CatalogFixtures.ms("2024-03-01T00:00:00+08:00")) }
             #expect(late?.reason == "enrollment.exists")
         }
     }
@@ -58,12 +58,12 @@ struct EnrollmentServiceTests {
     func teachersOnly() async throws {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 11, identity: "parent")
-            let parent = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 11) }
+            let parent = await Self.refusal { _ = try await EnrollmentFixtures.enroll(store, accountID: 11) }
             #expect(parent?.kind == .precondition && parent?.reason == "enrollment.teacher_required")
             try await EnrollmentFixtures.addAccount(store, id: 12, identity: nil)
-            #expect(await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 12) }?.reason == "enrollment.teacher_required")
+            #expect(await Self.refusal { _ = try await EnrollmentFixtures.enroll(store, accountID: 12) }?.reason == "enrollment.teacher_required")
             try await EnrollmentFixtures.addAccount(store, id: 13, name: nil, schoolID: nil)
-            let incomplete = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 13) }
+            let incomplete = await Self.refusal { _ = try await EnrollmentFixtures.enroll(store, accountID: 13) }
             #expect(incomplete?.kind == .precondition && incomplete?.reason == "profile.incomplete")
             #expect(incomplete?.data["missing"] == ["name", "teacherType", "schoolId"])
         }
@@ -74,10 +74,10 @@ struct EnrollmentServiceTests {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 10, name: "张三", schoolID: 1)
             let form = EnrollmentFixtures.form.setting("schoolId", 2).setting("isHomeroomTeacher", true)
-            let silent = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, form: form) }
+            let silent = await Self.refusal { _ = try await EnrollmentFixtures.enroll(store, accountID: 10, form: form) }
             #expect(silent?.kind == .conflict && silent?.reason == "enrollment.profile_differs")
             #expect(silent?.data["fields"]?.arrayValue?.compactMap { $0["field"]?.stringValue } == ["name", "schoolId"])
-            let record = try await EnrollmentFixtures.enrol(store, accountID: 10, form: form, replaceProfile: true)
+            let record = try await EnrollmentFixtures.enroll(store, accountID: 10, form: form, replaceProfile: true)
             #expect(record.schoolID == 2 && record.schoolName == "东城第二小学")
             #expect(record.membership.status == "pending" && !record.membership.verifiedMentalHealthTeacher)
             let (account, member, audits) = try await store.readDatabase { db in
@@ -96,14 +96,14 @@ struct EnrollmentServiceTests {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 10, idNumber: EnrollmentFixtures.idNumber, membership: "verified")
             let refusal = await Self.refusal {
-                _ = try await EnrollmentFixtures.enrol(store, accountID: 10, form: EnrollmentFixtures.form.setting("name", "张老师改").setting("schoolId", 3))
+                _ = try await EnrollmentFixtures.enroll(store, accountID: 10, form: EnrollmentFixtures.form.setting("name", "张老师改").setting("schoolId", 3))
             }
             #expect(refusal?.kind == .conflict && refusal?.reason == "profile.locked")
             #expect(refusal?.data["fields"]?.arrayValue?.compactMap { $0["field"]?.stringValue } == ["name", "schoolId"])
-            let (name, enrolments) = try await store.readDatabase { db in
+            let (name, enrollments) = try await store.readDatabase { db in
                 (try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = 10"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrollment"))
             }
-            #expect(name == "张老师" && enrolments == 0)
+            #expect(name == "张老师" && enrollments == 0)
         }
     }
 
@@ -111,7 +111,7 @@ struct EnrollmentServiceTests {
     func verifiedAndMatching() async throws {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 10, idNumber: EnrollmentFixtures.idNumber, membership: "verified")
-            let record = try await EnrollmentFixtures.enrol(store, accountID: 10, form: EnrollmentFixtures.form.setting("isHomeroomTeacher", true))
+            let record = try await EnrollmentFixtures.enroll(store, accountID: 10, form: EnrollmentFixtures.form.setting("isHomeroomTeacher", true))
             #expect(record.membership.status == "verified" && record.membership.verifiedMentalHealthTeacher)
             #expect(!record.membership.verifiedHomeroomTeacher)
             let declared = try await store.readDatabase { db in try Bool.fetchOne(db, sql: "SELECT declared_homeroom FROM school_member WHERE account_id = 10") }
@@ -127,10 +127,10 @@ struct EnrollmentServiceTests {
     func unknownSchoolAndTopic() async throws {
         try await Self.withPrepared { store in
             try await EnrollmentFixtures.addAccount(store, id: 10)
-            let school = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, form: EnrollmentFixtures.form.setting("schoolId", 99)) }
+            let school = await Self.refusal { _ = try await EnrollmentFixtures.enroll(store, accountID: 10, form: EnrollmentFixtures.form.setting("schoolId", 99)) }
             #expect(school?.kind == .invalidParams)
             #expect(school?.fields == [FieldProblem(field: "schoolId", reason: "not_found")])
-            let topic = await Self.refusal { _ = try await EnrollmentFixtures.enrol(store, accountID: 10, topicID: "nope") }
+            let topic = await Self.refusal { _ = try await EnrollmentFixtures.enroll(store, accountID: 10, topicID: "nope") }
             #expect(topic?.kind == .notFound && topic?.reason == "topic.unknown")
         }
     }

@@ -78,7 +78,7 @@ struct HeartbeatPoolTests {
         defer { f.cleanUp() }
         _ = try await f.beat(seq: 1, at: 0)
         try await f.store.writeDatabase { db in try db.execute(sql: "UPDATE account SET identity = 'student' WHERE id = 1") }
-        await f.pool.forgetEnrolments(accountID: 1)
+        await f.pool.forgetEnrollments(accountID: 1)
         _ = f.clock.advance(byMs: 10_000)
         do {
             _ = try await f.beat(seq: 2, at: 10)
@@ -87,7 +87,7 @@ struct HeartbeatPoolTests {
             #expect(error.kind == .precondition && error.reason == "enrollment.teacher_required")
         }
         try await f.store.writeDatabase { db in try db.execute(sql: "UPDATE account SET identity = 'teacher' WHERE id = 1") }
-        await f.pool.forgetEnrolments(accountID: 1)
+        await f.pool.forgetEnrollments(accountID: 1)
         _ = f.clock.advance(byMs: 10_000)
         #expect(try await f.beat(seq: 3, at: 20).verdict == .credited)
     }

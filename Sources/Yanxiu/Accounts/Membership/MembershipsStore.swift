@@ -29,7 +29,7 @@ public protocol MembershipsStore {
 
     /// The roles the account's newest enrolment form declares (nil when it has none; a role the
     /// form leaves out counts as not declared).
-    func rolesOnNewestEnrolmentForm(accountID: Int64) throws -> (mentalHealth: Bool, homeroom: Bool)?
+    func rolesOnNewestEnrollmentForm(accountID: Int64) throws -> (mentalHealth: Bool, homeroom: Bool)?
 
     // MARK: Administrator grants
 

@@ -21,7 +21,7 @@ public enum SchoolMembership {
         } else {
             // A teacher coming back (removed, or returning to the teacher identity) is pending again
             // with the roles the newest enrolment form declares, so the form and the queue agree.
-            let declared = try memberships.rolesOnNewestEnrolmentForm(accountID: accountID)
+            let declared = try memberships.rolesOnNewestEnrollmentForm(accountID: accountID)
             try memberships.insertPendingMember(
                 accountID: accountID, schoolID: schoolID, declaredMentalHealth: declared?.mentalHealth ?? false,
                 declaredHomeroom: declared?.homeroom ?? false, joinedAt: now)

@@ -33,7 +33,7 @@ struct SQLiteEnrollmentsStore: EnrollmentsStore {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM enrollment WHERE account_id = ? LIMIT 1", arguments: [accountID]) == true
     }
 
-    func enrolmentAccount(id: Int64) throws -> EnrollmentAccount? {
+    func enrollmentAccount(id: Int64) throws -> EnrollmentAccount? {
         guard let row = try Row.fetchOne(
             db,
             sql: """

@@ -60,7 +60,7 @@ struct SQLiteMembershipsStore: MembershipsStore {
         }
     }
 
-    func rolesOnNewestEnrolmentForm(accountID: Int64) throws -> (mentalHealth: Bool, homeroom: Bool)? {
+    func rolesOnNewestEnrollmentForm(accountID: Int64) throws -> (mentalHealth: Bool, homeroom: Bool)? {
         let row = try Row.fetchOne(db, sql: """
             SELECT coalesce(json_extract(form, '$.isMentalHealthTeacher'), 0) AS mh, coalesce(json_extract(form, '$.isHomeroomTeacher'), 0) AS hr
             FROM enrollment WHERE account_id = ? ORDER BY created_at DESC, id DESC LIMIT 1

@@ -3,7 +3,7 @@ import GRDB
 /// Merges the enrolments of a topic with the memberships, completed lessons and certificates
 /// of the same accounts, all read in account order, into one `ReportTeacher` per enrolment.
 struct SQLiteReportStreams {
-    private var enrolments: RowCursor
+    private var enrollments: RowCursor
     private var members: RowCursor
     private var completions: RowCursor
     private var certificates: RowCursor
@@ -13,7 +13,7 @@ struct SQLiteReportStreams {
 
     init(_ db: Database, topicID: String) throws {
         // Each query is served by an index in account order (see Schema/ReportsSchema.swift).
-        enrolments = try Row.fetchCursor(
+        enrollments = try Row.fetchCursor(
             db, sql: "SELECT account_id FROM enrollment WHERE topic_id = ? ORDER BY account_id", arguments: [topicID])
         members = try Row.fetchCursor(db, sql: """
             SELECT account_id, declared_mental_health, declared_homeroom,
@@ -31,8 +31,8 @@ struct SQLiteReportStreams {
     }
 
     mutating func next() throws -> ReportTeacher? {
-        guard let enrolment = try enrolments.next() else { return nil }
-        let account: Int64 = enrolment[0]
+        guard let enrollment = try enrollments.next() else { return nil }
+        let account: Int64 = enrollment[0]
         // A teacher counts at the school they are a member of now; without a membership, at none.
         var teacher = ReportTeacher(schoolID: nil)
         while let row = member, Self.account(row) <= account {

@@ -52,7 +52,7 @@ struct ProfileMethods {
                 let profile = try await app.accounts.setIdentity(
                     accountID: account.accountID, identity: identity, nickname: nickname, actor: app.actor(call, account: account))
                 // Whether the account may study was cached by its heartbeat lane; it is asked again.
-                await app.heartbeats.forgetEnrolments(accountID: account.accountID)
+                await app.heartbeats.forgetEnrollments(accountID: account.accountID)
                 return AccountRendering.profile(profile, unmasked: false)
             },
             MethodDescriptor(
