@@ -47,7 +47,10 @@ struct CertificateEndToEndTests {
         let document = try #require(own["document"])
         #expect(document["credentialSubject"]?["name"] == "王小明")
         #expect(document["credentialSubject"]?["recognisedHours"] == 12)
-        #expect(try daemon.call("certificate.verify", ["serial": .string(serial)])["valid"] == true)
+        let bySerial = try daemon.call("certificate.verify", ["serial": .string(serial)])
+        #expect(bySerial["valid"] == true && bySerial["serial"] == .string(serial))
+        // What the issued certificate says, for a reader to compare with the paper in hand.
+        #expect(bySerial["certificate"]?["name"] == "王小明" && bySerial["certificate"]?["recognisedHours"] == 12)
         #expect(try daemon.call("certificate.verify", ["document": document])["valid"] == true)
 
         let rendered = try daemon.call("certificate.render", ["session": .string(CertificateSeed.token), "topicId": .string(CertificateSeed.topicId)])
@@ -77,6 +80,9 @@ struct CertificateEndToEndTests {
         #expect(revoked.status == 0, "\(revoked.output)")
         let afterRevoke = try ctl(daemon, ["certificates", "verify", file])
         #expect(afterRevoke.status == 1 && afterRevoke.output.contains("certificate.revoked"), "\(afterRevoke.output)")
+        let revokedVerdict = try daemon.call("certificate.verify", ["serial": .string(serial)])
+        #expect(revokedVerdict["valid"] == false && revokedVerdict["reason"] == "certificate.revoked")
+        #expect(revokedVerdict["revocationReason"] == "姓名有误" && revokedVerdict["certificate"]?["name"] == "王小明")
         let gone = try #require(throws: RPCError.self) {
             try daemon.call("certificate.get", ["session": .string(CertificateSeed.token), "topicId": .string(CertificateSeed.topicId)])
         }

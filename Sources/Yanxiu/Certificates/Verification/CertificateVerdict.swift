@@ -1,5 +1,3 @@
-import JSONValues
-
 /// The answer of `certificate.verify`: valid, or why not, with what the daemon knows of it.
 public struct CertificateVerdict: Sendable {
     /// Why a certificate is not valid; the raw values are the wire's stable reasons.
@@ -22,25 +20,4 @@ public struct CertificateVerdict: Sendable {
     public var detail: String?
 
     public var isValid: Bool { failure == nil }
-
-    public var json: JSONValue {
-        var object: JSONObject = ["valid": .bool(isValid), "reason": .optional(failure?.rawValue)]
-        if let detail { object["detail"] = .string(detail) }
-        if let serial { object["serial"] = .string(serial.description) }
-        if let record {
-            object["issuedAt"] = .string(Timestamp.format(record.issuedAt))
-            if let revocation = record.revocation {
-                object["revokedAt"] = .string(Timestamp.format(revocation.at))
-                object["revocationReason"] = .string(revocation.reason)
-            }
-            // What the issued certificate says, so a reader can compare it with the paper in hand.
-            if isValid || failure == .revoked, let subject = CertificateDocument.subject(of: record.document) {
-                object["certificate"] = [
-                    "name": .string(subject.name), "school": .string(subject.schoolName), "topicTitle": .string(subject.topicTitle),
-                    "recognisedHours": .double(subject.recognisedHours), "validFrom": record.document["validFrom"] ?? .null,
-                ]
-            }
-        }
-        return .object(object)
-    }
 }

@@ -23,10 +23,10 @@ extension CertificateMethods {
             }
             let verifier = app.certificates.verifier
             if let document {
-                return try await app.store.read { tx in try verifier.verify(tx.certificates, document: document) }.json
+                return CertificateRendering.verdict(try await app.store.read { tx in try verifier.verify(tx.certificates, document: document) })
             }
             let parsed = try CertificateParams.serial(call.params)
-            return try await app.store.read { tx in try verifier.verify(tx.certificates, serial: parsed) }.json
+            return CertificateRendering.verdict(try await app.store.read { tx in try verifier.verify(tx.certificates, serial: parsed) })
         }
     }
 }

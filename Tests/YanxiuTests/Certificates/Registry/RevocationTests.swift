@@ -22,7 +22,7 @@ struct RevocationTests {
         #expect(revoked.revocation?.reason == "姓名有误")
         let bySerial = try fixture.verify(serial: record.serial)
         #expect(bySerial.failure == .revoked)
-        #expect(bySerial.json["revocationReason"] == "姓名有误")
+        #expect(bySerial.record?.revocation?.reason == "姓名有误")
         #expect(try fixture.verify(document: record.document).failure == .revoked)
     }
 

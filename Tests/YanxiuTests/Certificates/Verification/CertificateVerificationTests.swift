@@ -21,7 +21,7 @@ struct CertificateVerificationTests {
         defer { fixture.cleanUp() }
         let bySerial = try fixture.verify(serial: record.serial)
         #expect(bySerial.isValid && bySerial.failure == nil)
-        #expect(bySerial.json["certificate"]?["name"] == "王小明")
+        #expect(bySerial.record.flatMap { CertificateDocument.subject(of: $0.document) }?.name == "王小明")
         #expect(try fixture.verify(document: record.document).isValid)
     }
 
