@@ -40,8 +40,10 @@ struct CrashConsistencyTests {
         var totals = CrashTotals()
         var random = SystemRandomNumberGenerator()
         setup = try LiveDaemon(config: config, directory: directory)
-        // The name each editor had stored after the previous round (a round may answer none of its renames).
-        var storedNames: [String?] = editors.map { _ in nil }
+        // The name each editor had stored after the previous round (a round may answer none of its
+        // renames). Before the first round that is no name at all (read back as ""), which is also
+        // what a first rename still in flight at the kill may leave.
+        var storedNames: [String?] = try editors.map { try folder.value("SELECT name FROM account WHERE id = \($0.userID)") }
         for round in 0..<Self.rounds {
             let heartbeats = watchers.map { HeartbeatWorker(socketPath: setup.socketPath, session: $0.session, playbackId: "r\(round)") }
             let registrations = (0..<2).map { _ in RegistrationWorker(socketPath: setup.socketPath, phones: nextPhone) }
