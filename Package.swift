@@ -38,6 +38,13 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // PostgreSQL's own client library (Debian's libpq-dev): connection strings, several hosts,
+        // target_session_attrs, TLS and password files as every PostgreSQL tool reads them.
+        .systemLibrary(
+            name: "CLibpq",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -56,6 +63,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "JSONValues", swiftSettings: strict),
+        // A thin, synchronous Swift face of libpq: one connection, prepared statements, typed rows.
+        .target(name: "Postgres", dependencies: ["CLibpq"], swiftSettings: strict),
+        // A throwaway PostgreSQL cluster in a folder of its own (initdb, pg_ctl): for tests and benchmarks.
+        .target(name: "PostgresCluster", swiftSettings: strict),
         .target(name: "JSONRPC", dependencies: ["JSONValues"], swiftSettings: strict),
         // The credential and its offline checks: what `yanxiuctl certificates verify` links, no store.
         .target(
@@ -69,7 +80,7 @@ let package = Package(
         .target(
             name: "Yanxiu",
             dependencies: [
-                "JSONValues", "YanxiuCredentials", "CSV", "Locking", "CSpawn", "CQRencode",
+                "JSONValues", "YanxiuCredentials", "CSV", "Locking", "CSpawn", "CQRencode", "Postgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
