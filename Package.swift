@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "YanxiuServer",
             dependencies: [
-                "JSONRPC", "Yanxiu", "Systemd", "Locking", "UnixSocket",
+                "JSONRPC", "Yanxiu", "Systemd", "Locking", "UnixSocket", "Postgres",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

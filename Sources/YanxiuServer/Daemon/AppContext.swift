@@ -8,7 +8,9 @@ struct AppContext: Sendable {
     static let version = "0.1.0"
 
     let configuration: DaemonConfiguration
-    let store: SQLiteStore
+    let store: any StoreEngine
+    /// The SQLite engine when the daemon runs on it (checkpoints, backups, test faults); nil on PostgreSQL.
+    let sqlite: SQLiteStore?
     let clock: any DaemonClock
     /// Set when the daemon runs with `--test-clock`.
     let testClock: TestClock?

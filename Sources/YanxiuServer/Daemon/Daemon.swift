@@ -30,18 +30,21 @@ public enum Daemon {
             operators: OperatorPolicy(uids: configuration.operatorUIDs, groups: configuration.operatorGroups),
             registry: instruments.connections, logger: logger)
 
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let sqlite = path.app.sqlite {
+            services.append(.init(service: CheckpointService(store: sqlite, interval: .seconds(2), logger: logger)))
+        }
         let group = ServiceGroup(
             configuration: .init(
-                services: [
+                services: services + [
                     .init(service: StoreService(store: store, notifier: notifier, logger: logger)),
-                    .init(service: CheckpointService(store: store, interval: .seconds(2), logger: logger)),
                     .init(service: JournalPruneService(
                         store: store, clock: clock, retentionMs: configuration.progress.journalRetentionMs,
                         interval: .milliseconds(Int64(configuration.journalPruneIntervalSeconds * 1000)), logger: logger)),
                     .init(service: AccountsPruneService(
                         store: store, clock: clock, retention: configuration.accountsRetention,
                         interval: .milliseconds(Int64(configuration.retentionIntervalSeconds * 1000)), logger: logger)),
-                    .init(service: WatchdogService(interval: notifier.watchdogInterval, notifier: notifier, writer: store.writer, logger: logger)),
+                    .init(service: WatchdogService(interval: notifier.watchdogInterval, notifier: notifier, store: store, logger: logger)),
                     .init(service: RPCServerService(
                         server: server, source: source, notifier: notifier, logger: logger,
                         shutdownGrace: .milliseconds(Int64(configuration.shutdownGraceSeconds * 1000)), onListening: onListening),
@@ -54,7 +57,7 @@ public enum Daemon {
 
     /// The issuer key (created on first start unless one is provided), its place among the
     /// known keys, and the renderer, whose fonts take a moment to read.
-    static func certificateServices(_ configuration: DaemonConfiguration, store: SQLiteStore, clock: any DaemonClock, logger: Logger) async throws -> CertificateServices {
+    static func certificateServices(_ configuration: DaemonConfiguration, store: any Store, clock: any DaemonClock, logger: Logger) async throws -> CertificateServices {
         let source = IssuerKeySource.choose(
             configuredPath: configuration.issuerKeyPath,
             credentialsDirectory: ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"],

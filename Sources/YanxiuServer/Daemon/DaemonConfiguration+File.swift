@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Logging
 
 extension DaemonConfiguration {
@@ -31,6 +32,14 @@ extension DaemonConfiguration {
     public mutating func set(_ key: String, _ value: String) throws {
         switch key {
         case "state-dir": stateDirectory = value
+        case "store":
+            guard let kind = StoreKind(rawValue: value) else { throw ConfigurationError("store must be sqlite or postgresql") }
+            store = kind
+        case "postgresql":
+            guard !PostgresConnectionString.holdsPassword(value) else {
+                throw ConfigurationError("postgresql must not hold a password: use a password file (passfile=..., or the systemd credential postgresql-passfile)")
+            }
+            postgresql = value
         case "socket": socketPath = value
         case "socket-mode":
             guard let mode = UInt32(value, radix: 8), mode <= 0o777 else { throw ConfigurationError("socket-mode must be octal, e.g. 0660") }

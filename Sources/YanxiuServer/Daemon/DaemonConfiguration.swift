@@ -5,6 +5,10 @@ import Yanxiu
 /// Every setting of the daemon, with defaults that serve a single machine.
 public struct DaemonConfiguration: Sendable, Equatable {
     public var stateDirectory = ".yanxiu"
+    /// Where the data lives: SQLite in the state folder (the default), or a PostgreSQL server.
+    public var store = StoreKind.sqlite
+    /// libpq connection string (key=value or postgresql:// URI) when `store` is PostgreSQL.
+    public var postgresql = ""
     /// Empty means `<stateDirectory>/yanxiud.sock`.
     public var socketPath = ""
     public var socketMode: UInt32 = 0o660
@@ -72,8 +76,22 @@ public struct DaemonConfiguration: Sendable, Equatable {
 
     public var databasePath: String { (stateDirectory as NSString).appendingPathComponent("yanxiu.sqlite") }
 
+    /// libpq settings the connection string may override: a password file given as the systemd
+    /// credential `postgresql-passfile`, when there is one.
+    public var postgresqlDefaults: [String: String] {
+        guard let credentials = ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"] else { return [:] }
+        let passfile = (credentials as NSString).appendingPathComponent("postgresql-passfile")
+        return FileManager.default.fileExists(atPath: passfile) ? ["passfile": passfile] : [:]
+    }
+
     /// Where the configuration file is looked for when none is named.
     public static let defaultFile = "/etc/yanxiu/yanxiud.conf"
+}
+
+/// The engine the daemon keeps its data in.
+public enum StoreKind: String, Sendable, Equatable {
+    case sqlite
+    case postgresql
 }
 
 /// A setting that could not be understood.

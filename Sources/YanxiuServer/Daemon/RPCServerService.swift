@@ -44,13 +44,13 @@ struct RPCServerService: Service {
 
 /// Keeps the store open for the daemon's life; at the end finishes writes and checkpoints the WAL.
 struct StoreService: Service {
-    let store: Yanxiu.SQLiteStore
+    let store: any StoreEngine
     let notifier: Notifier
     let logger: Logger
 
     func run() async throws {
         try? await gracefulShutdown()
-        _ = notifier.status("stopping: checkpointing the database")
+        _ = notifier.status("stopping: finishing writes")
         try store.close()
         logger.info("store closed")
     }

@@ -11,7 +11,7 @@ import Yanxiu
 /// process, so what is fuzzed is what is served.
 public struct RequestPath: Sendable {
     public let dispatcher: Dispatcher
-    public let store: SQLiteStore
+    public let store: any StoreEngine
     let app: AppContext
 
     /// Opens (creating and migrating) the store of `configuration` and builds the method table.
@@ -24,7 +24,11 @@ public struct RequestPath: Sendable {
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         // The metrics backend must be in place before the store and the pool make their instruments.
         let metrics = DaemonMetrics.shared
-        let store = try SQLiteStore(path: configuration.databasePath, logger: logger)
+        if configuration.store == .postgresql && configuration.postgresql.isEmpty {
+            throw ConfigurationError("store = postgresql needs postgresql = <connection string>")
+        }
+        let sqlite = configuration.store == .sqlite ? try SQLiteStore(path: configuration.databasePath, logger: logger) : nil
+        let store: any StoreEngine = try sqlite ?? PostgresStore(conninfo: configuration.postgresql, defaults: configuration.postgresqlDefaults, logger: logger)
         let testClock = configuration.testClock ? TestClock() : nil
         let clock: any DaemonClock = testClock ?? SystemClock()
         let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount
@@ -34,7 +38,7 @@ public struct RequestPath: Sendable {
         let instruments = Instruments(
             metrics: metrics, heartbeats: HeartbeatMetrics(), connections: ConnectionRegistry(limit: configuration.maxConnections))
         let app = AppContext(
-            configuration: configuration, store: store, clock: clock, testClock: testClock,
+            configuration: configuration, store: store, sqlite: sqlite, clock: clock, testClock: testClock,
             logger: logger, logLevel: logLevel, startedAt: .now(), heartbeats: heartbeats, certificates: certificates,
             instruments: instruments)
         status("loading first-start data")

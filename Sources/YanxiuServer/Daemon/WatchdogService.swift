@@ -11,7 +11,7 @@ import Yanxiu
 struct WatchdogService: Service {
     let interval: Duration?
     let notifier: Notifier
-    let writer: GroupCommitWriter
+    let store: any StoreEngine
     let logger: Logger
 
     func run() async throws {
@@ -23,7 +23,7 @@ struct WatchdogService: Service {
         let monitor = StallMonitor(limit: interval * 2)
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                let started = writer.statistics.commitStartedAt
+                let started = store.writerStatistics.commitStartedAt
                 if monitor.isHealthy(commitStartedAt: started, now: DispatchTime.now().uptimeNanoseconds) {
                     _ = notifier.watchdog()
                 } else {

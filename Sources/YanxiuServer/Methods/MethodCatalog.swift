@@ -24,7 +24,9 @@ enum MethodCatalog {
         table.register(contentsOf: ReportMethods(app: app).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
-            table.register(contentsOf: FaultMethods(store: app.store).descriptors())
+            if let sqlite = app.sqlite {
+                table.register(contentsOf: FaultMethods(store: sqlite).descriptors())
+            }
         }
         table = RPCMetrics().instrument(table)
         document.value = OpenRPCDocument.make(table: table, title: "yanxiud", version: AppContext.version, errorCodes: ErrorCatalog.codes)

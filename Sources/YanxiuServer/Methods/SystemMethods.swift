@@ -41,7 +41,7 @@ struct SystemMethods {
                     "serverTimeCST": .string(Timestamp.formatCST(app.clock.nowMs)),
                     "supportContact": .string(app.configuration.supportContact),
                     "testClock": .bool(app.testClock != nil),
-                    "store": app.store.writer.statistics.json(queueDepth: app.store.writer.queueDepth),
+                    "store": app.store.writerStatistics.json(queueDepth: app.store.writerQueueDepth, engine: app.store.engine),
                     "heartbeatLanes": .array(app.heartbeats.queueDepths.map { .int($0) }),
                 ]
             },

@@ -22,42 +22,21 @@ public final class GroupCommitWriter: Sendable {
         let deliver: @Sendable ((any Error)?) -> Void
     }
 
-    enum Admission { case queued, startDrain, refused }
-
-    struct State {
-        var pending: [PendingUnit] = []
-        var draining = false
-        var closed = false
-    }
-
-    /// Figures of the last commits, for metrics.
-    public struct Statistics: Sendable {
-        public var batches: Int = 0
-        public var units: Int = 0
-        public var largestBatch: Int = 0
-        public var lastBatchSize: Int = 0
-        public var lastCommitNanoseconds: UInt64 = 0
-        public var totalCommitNanoseconds: UInt64 = 0
-        public var longestCommitNanoseconds: UInt64 = 0
-        /// Uptime (ns) at which the commit now running began; nil while idle.
-        public var commitStartedAt: UInt64?
-    }
+    public typealias Statistics = WriterStatistics
 
     private let database: any DatabaseWriter
-    private let queue = DispatchQueue(label: "yanxiu.store.writer", qos: .userInitiated)
-    private let state = Locked(State())
-    private let stats = Locked(Statistics())
-    private let idle = DispatchGroup()
-    private let metrics = WriterMetrics()
-    public let maxBatch: Int
+    private let queue: CommitQueue<PendingUnit>
+    public var maxBatch: Int { queue.maxBatch }
 
     public init(database: any DatabaseWriter, maxBatch: Int = 2048) {
         self.database = database
-        self.maxBatch = maxBatch
+        queue = CommitQueue(label: "yanxiu.store.writer", maxBatch: maxBatch) { batch in
+            Self.commit(batch, database: database)
+        }
     }
 
-    public var statistics: Statistics { stats.withLock { $0 } }
-    public var queueDepth: Int { state.withLock { $0.pending.count } }
+    public var statistics: Statistics { queue.statistics }
+    public var queueDepth: Int { queue.depth }
 
     /// Runs `work` in the next group commit and returns its value once committed.
     public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -81,20 +60,7 @@ public final class GroupCommitWriter: Sendable {
                 return Outcome { commitError in completion(.failure(commitError ?? error)) }
             }
         }, abandon: { completion(.failure($0)) })
-        let admission: Admission = state.withLock { state in
-            if state.closed { return .refused }
-            state.pending.append(unit)
-            if state.draining { return .queued }
-            state.draining = true
-            return .startDrain
-        }
-        switch admission {
-        case .queued: break
-        case .refused: unit.abandon(StoreError.closed)
-        case .startDrain:
-            idle.enter()
-            queue.async { self.drain() }
-        }
+        if !queue.enqueue(unit) { unit.abandon(StoreError.closed) }
     }
 
     /// Runs `work` inside a savepoint with prepared statements (GRDB's `inSavepoint` compiles
@@ -114,30 +80,10 @@ public final class GroupCommitWriter: Sendable {
 
     /// Stops taking new units and waits until everything already submitted has committed.
     public func close() {
-        state.withLock { $0.closed = true }
-        idle.wait()
+        queue.close()
     }
 
-    private func drain() {
-        while true {
-            let batch: [PendingUnit] = state.withLock { state in
-                let count = min(state.pending.count, maxBatch)
-                let batch = Array(state.pending.prefix(count))
-                state.pending.removeFirst(count)
-                if batch.isEmpty { state.draining = false }
-                return batch
-            }
-            if batch.isEmpty {
-                idle.leave()
-                return
-            }
-            commit(batch)
-        }
-    }
-
-    private func commit(_ batch: [PendingUnit]) {
-        let start = DispatchTime.now().uptimeNanoseconds
-        stats.withLock { $0.commitStartedAt = start }
+    private static func commit(_ batch: [PendingUnit], database: any DatabaseWriter) {
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(batch.count)
         var commitError: (any Error)?
@@ -158,18 +104,6 @@ public final class GroupCommitWriter: Sendable {
         } catch {
             commitError = error
         }
-        let elapsed = DispatchTime.now().uptimeNanoseconds - start
-        stats.withLock { stats in
-            stats.batches += 1
-            stats.units += batch.count
-            stats.lastBatchSize = batch.count
-            stats.largestBatch = max(stats.largestBatch, batch.count)
-            stats.lastCommitNanoseconds = elapsed
-            stats.totalCommitNanoseconds += elapsed
-            stats.longestCommitNanoseconds = max(stats.longestCommitNanoseconds, elapsed)
-            stats.commitStartedAt = nil
-        }
-        metrics.record(units: batch.count, nanoseconds: elapsed)
         if let commitError {
             // The transaction never reached the disk: every caller in it learns that,
             // including those whose units had run without error.

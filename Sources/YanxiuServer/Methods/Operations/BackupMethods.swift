@@ -23,7 +23,7 @@ final class BackupMethods: Sendable {
                 ParamSpec("progressToken", .any, required: false, "echoed in $/progress notifications {token, done, total} (pages)"),
             ],
             result: "{path, bytes, pages, milliseconds, at, rotated: [file names deleted]}",
-            errors: ["params.invalid", "backup.exists", "backup.running", "backup.failed"]
+            errors: ["params.invalid", "backup.exists", "backup.running", "backup.failed", "backup.external"]
         ) { call in try await self.backup(call) }]
     }
 
@@ -37,7 +37,7 @@ final class BackupMethods: Sendable {
         guard claimed else { throw BackupError.running }
         defer { running.withLock { $0 = false } }
 
-        let store = app.store
+        guard let store = app.sqlite else { throw BackupError.external }
         let token = call.params["progressToken"]
         let notify = call.notify
         var summary = try await Offload.run {

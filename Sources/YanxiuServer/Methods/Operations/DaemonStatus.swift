@@ -12,7 +12,10 @@ struct DaemonStatus {
     var acceptedConnections: Int
     var refusedConnections: Int
     var laneDepths: [Int]
-    var writer: GroupCommitWriter.Statistics
+    var writer: WriterStatistics
+    var engine: String
+    var location: String
+    var latestSchemaVersion: Int
     var writerQueueDepth: Int
     var lastBackup: BackupSummary?
     var testClock: Bool
@@ -24,7 +27,9 @@ struct DaemonStatus {
             uptimeSeconds: Double(DispatchTime.now().uptimeNanoseconds - app.startedAt.uptimeNanoseconds) / 1e9,
             schemaVersion: stored.schemaVersion, now: app.clock.nowMs, openConnections: instruments.connections.count,
             acceptedConnections: totals.accepted, refusedConnections: totals.refused,
-            laneDepths: app.heartbeats.queueDepths, writer: app.store.writer.statistics, writerQueueDepth: app.store.writer.queueDepth,
+            laneDepths: app.heartbeats.queueDepths, writer: app.store.writerStatistics,
+            engine: app.store.engine, location: app.store.location, latestSchemaVersion: app.store.latestSchemaVersion,
+            writerQueueDepth: app.store.writerQueueDepth,
             lastBackup: stored.lastBackup, testClock: app.testClock != nil)
     }
 
@@ -44,12 +49,12 @@ struct DaemonStatus {
             "version": .string(AppContext.version),
             "uptimeSeconds": .double((uptimeSeconds * 10).rounded() / 10),
             "schemaVersion": .int(schemaVersion),
-            "latestSchemaVersion": .int(Migrations.latestVersion),
+            "latestSchemaVersion": .int(latestSchemaVersion),
             "serverTime": .string(Timestamp.format(now)),
             "testClock": .bool(testClock),
             "connections": ["open": .int(openConnections), "accepted": .int(acceptedConnections), "refused": .int(refusedConnections)],
             "heartbeatLanes": ["depths": .array(laneDepths.map { .int($0) }), "waiting": .int(laneDepths.reduce(0, +))],
-            "store": writer.json(queueDepth: writerQueueDepth),
+            "store": writer.json(queueDepth: writerQueueDepth, engine: engine, location: location),
             "lastBackup": lastBackup.map(BackupMethods.json) ?? .null,
         ]
     }

@@ -1,8 +1,10 @@
 import GRDB
+import Postgres
 
 extension StoreError {
-    /// Maps SQLite's "cannot write now" conditions to `unavailable`; other errors pass through.
+    /// Maps either engine's "cannot write now" conditions to `unavailable`; other errors pass through.
     public static func classify(_ error: any Error) -> any Error {
+        if let postgresError = error as? PostgresError { return classifyPostgres(postgresError) }
         guard let dbError = error as? DatabaseError else { return error }
         switch dbError.resultCode {
         // SQLITE_ABORT: SQLite rolled the writer's transaction back after one of the others,

@@ -1,0 +1,167 @@
+import CLibpq
+import Foundation
+
+/// One connection to a PostgreSQL server, used by one thread at a time.
+///
+/// Statements with parameters are prepared once per connection and kept by their SQL text, so the
+/// heartbeat path's statements are parsed and planned once. The connection string is libpq's own
+/// (key=value or URI: several hosts, `target_session_attrs`, TLS, `passfile`), read exactly as
+/// `psql` reads it, including the `PG*` environment variables.
+public final class PostgresConnection: @unchecked Sendable {
+    private let connection: OpaquePointer
+    private var prepared: [String: String] = [:]
+    /// Past this many prepared statements, further SQL texts run unprepared (built SQL must not grow the cache forever).
+    private let maxPrepared = 512
+
+    /// Connects, or throws the server's or libpq's reason in one line. `defaults` are libpq
+    /// settings (`connect_timeout`, `application_name`) that `conninfo` may override.
+    public init(_ conninfo: String, defaults: [String: String] = [:]) throws(PostgresError) {
+        let keys = Array(defaults.keys) + ["dbname"]
+        let values = keys.dropLast().map { defaults[$0]! } + [conninfo]
+        let keywordPointers = keys.map { strdup($0) } + [nil]
+        let valuePointers = values.map { strdup($0) } + [nil]
+        defer {
+            keywordPointers.forEach { free($0) }
+            valuePointers.forEach { free($0) }
+        }
+        // expand_dbname: the last "dbname" is the whole connection string, whose settings win.
+        let opened = keywordPointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { keywords in
+            valuePointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { values in
+                PQconnectdbParams(keywords.baseAddress, values.baseAddress, 1)
+            }
+        }
+        guard let connection = opened else {
+            throw PostgresError(sqlState: nil, message: "out of memory", connectionLost: true)
+        }
+        self.connection = connection
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.firstLine(String(cString: PQerrorMessage(connection)))
+            PQfinish(connection)
+            throw PostgresError(sqlState: nil, message: message, connectionLost: true)
+        }
+        // Notices (e.g. "extension already exists, skipping") would go to stderr otherwise.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(connection) }
+
+    /// False once the connection is lost; a lost connection is replaced, not reused.
+    public var isOpen: Bool { PQstatus(connection) == CONNECTION_OK }
+
+    /// The server this connection reached (host or socket folder, and port), for logs and status.
+    public var server: String {
+        let host = PQhost(connection).map { String(cString: $0) } ?? "?"
+        let port = PQport(connection).map { String(cString: $0) } ?? "?"
+        return "\(host):\(port)"
+    }
+
+    /// The database this connection uses.
+    public var database: String { PQdb(connection).map { String(cString: $0) } ?? "" }
+
+    /// Whether the session is in a transaction (open or failed).
+    public var isInTransaction: Bool {
+        let status = PQtransactionStatus(connection)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
+    /// Runs one statement with `$1`, `$2`, ... bound to `arguments`, and returns its rows.
+    @discardableResult
+    public func execute(_ sql: String, _ arguments: [any PostgresBindable] = []) throws(PostgresError) -> PostgresRows {
+        let parameters = Parameters(arguments.map(\.postgresValue))
+        defer { parameters.release() }
+        let result: OpaquePointer?
+        if let name = try statementName(sql, count: parameters.count) {
+            result = PQexecPrepared(connection, name, parameters.count, parameters.values, parameters.lengths, parameters.formats, 1)
+        } else {
+            result = PQexecParams(connection, sql, parameters.count, nil, parameters.values, parameters.lengths, parameters.formats, 1)
+        }
+        return try rows(result)
+    }
+
+    /// Runs SQL text without parameters, which may hold several statements (schema scripts,
+    /// `BEGIN`, `COMMIT`). Results are discarded; the first error is thrown.
+    public func run(_ script: String) throws(PostgresError) {
+        let result = PQexec(connection, script)
+        _ = try rows(result)
+    }
+
+    /// The prepared statement for `sql`, preparing it on first use; nil past the cache's bound.
+    private func statementName(_ sql: String, count: Int32) throws(PostgresError) -> String? {
+        if let name = prepared[sql] { return name }
+        guard prepared.count < maxPrepared else { return nil }
+        let name = "s\(prepared.count)"
+        _ = try rows(PQprepare(connection, name, sql, count, nil))
+        prepared[sql] = name
+        return name
+    }
+
+    private func rows(_ result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
+        guard let result else { throw connectionError() }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return PostgresRows(result)
+        default:
+            let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            let message = primary ?? Self.firstLine(String(cString: PQresultErrorMessage(result)))
+            PQclear(result)
+            let lost = PQstatus(connection) != CONNECTION_OK
+            if lost { prepared.removeAll() }
+            throw PostgresError(sqlState: lost ? nil : sqlState, message: message, connectionLost: lost)
+        }
+    }
+
+    private func connectionError() -> PostgresError {
+        let lost = PQstatus(connection) != CONNECTION_OK
+        if lost { prepared.removeAll() }
+        return PostgresError(sqlState: nil, message: Self.firstLine(String(cString: PQerrorMessage(connection))), connectionLost: lost)
+    }
+
+    static func firstLine(_ text: String) -> String {
+        let line = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// Parameter values in the C form libpq takes, owned until `release()`.
+private struct Parameters {
+    let count: Int32
+    let values: UnsafeMutablePointer<UnsafePointer<CChar>?>
+    let lengths: UnsafeMutablePointer<Int32>
+    let formats: UnsafeMutablePointer<Int32>
+
+    init(_ parameters: [PostgresValue]) {
+        count = Int32(parameters.count)
+        values = .allocate(capacity: max(parameters.count, 1))
+        lengths = .allocate(capacity: max(parameters.count, 1))
+        formats = .allocate(capacity: max(parameters.count, 1))
+        for (index, value) in parameters.enumerated() {
+            lengths[index] = 0
+            formats[index] = 0
+            switch value {
+            case .null: values[index] = nil
+            case .int(let number): values[index] = UnsafePointer(strdup(String(number)))
+            case .double(let number): values[index] = UnsafePointer(strdup(Double.exact(number)))
+            case .bool(let flag): values[index] = UnsafePointer(strdup(flag ? "t" : "f"))
+            case .text(let text): values[index] = UnsafePointer(strdup(text))
+            case .bytes(let bytes):
+                let buffer = malloc(max(bytes.count, 1))!.assumingMemoryBound(to: CChar.self)
+                bytes.withUnsafeBytes { raw in
+                    if let base = raw.baseAddress { memcpy(buffer, base, bytes.count) }
+                }
+                values[index] = UnsafePointer(buffer)
+                lengths[index] = Int32(bytes.count)
+                formats[index] = 1
+            }
+        }
+    }
+
+    func release() {
+        for index in 0..<Int(count) {
+            if let value = values[index] { free(UnsafeMutablePointer(mutating: value)) }
+        }
+        values.deallocate()
+        lengths.deallocate()
+        formats.deallocate()
+    }
+}

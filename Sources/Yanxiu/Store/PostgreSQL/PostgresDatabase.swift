@@ -1,0 +1,110 @@
+import Postgres
+
+/// One unit's view of a PostgreSQL connection: what the area stores execute their SQL through.
+///
+/// In the writer, a unit runs inside a savepoint of its own, opened only when the unit first sends
+/// a statement: a heartbeat's unit sends none (its rows wait in the batch's `ProgressBatch` and go
+/// in a few multi-row statements at the end), so it costs no round trip of its own. Before any
+/// statement, the rows that earlier units deferred are written, so every statement sees what the
+/// units before it did.
+public final class PostgresDatabase {
+    let connection: PostgresConnection
+    /// The batch this unit belongs to; nil in read transactions.
+    private let batch: PostgresBatch?
+    private var savepointOpen = false
+    /// Progress rows this unit deferred and has not yet written.
+    private var deferred = ProgressBatch()
+    private var afterCommitActions: [@Sendable () -> Void] = []
+
+    init(connection: PostgresConnection, batch: PostgresBatch?) {
+        self.connection = connection
+        self.batch = batch
+    }
+
+    /// Runs one statement with `$1`, `$2`, ... bound to `arguments`.
+    @discardableResult
+    public func execute(_ sql: String, _ arguments: [any PostgresBindable] = []) throws -> PostgresRows {
+        try prepareForStatement()
+        return try connection.execute(sql, arguments)
+    }
+
+    /// The first row of a query, or nil.
+    public func first(_ sql: String, _ arguments: [any PostgresBindable] = []) throws -> PostgresRow? {
+        let rows = try execute(sql, arguments)
+        return rows.isEmpty ? nil : rows[0]
+    }
+
+    /// Keeps `write`'s rows for the batch's multi-row statements when the writer defers, or
+    /// writes them now.
+    func save(_ write: ProgressWrite) throws {
+        if let batch, batch.defers {
+            deferred.append(write)
+        } else {
+            var single = ProgressBatch()
+            single.append(write)
+            try prepareForStatement()
+            try single.flush(connection)
+        }
+    }
+
+    /// Runs `action` once the transaction has committed; dropped if this unit is rolled back.
+    func afterCommit(_ action: @escaping @Sendable () -> Void) {
+        if batch == nil { action() } else { afterCommitActions.append(action) }
+    }
+
+    private func prepareForStatement() throws {
+        guard let batch else { return }
+        if !savepointOpen {
+            try batch.flush(connection)
+            try connection.execute("SAVEPOINT unit")
+            savepointOpen = true
+        }
+        if !deferred.isEmpty {
+            try deferred.flush(connection)
+            deferred = ProgressBatch()
+        }
+    }
+
+    /// The unit succeeded: its savepoint is released and what it deferred joins the batch.
+    func finishUnit() throws {
+        guard let batch else { return }
+        if savepointOpen {
+            if !deferred.isEmpty { try deferred.flush(connection) }
+            try connection.execute("RELEASE unit")
+        } else {
+            batch.rows.append(contentsOf: deferred)
+        }
+        deferred = ProgressBatch()
+        batch.afterCommit.append(contentsOf: afterCommitActions)
+        afterCommitActions = []
+    }
+
+    /// The unit failed: everything it did is undone, and the batch goes on without it.
+    func abandonUnit() throws {
+        deferred = ProgressBatch()
+        afterCommitActions = []
+        if savepointOpen {
+            try connection.execute("ROLLBACK TO unit")
+            try connection.execute("RELEASE unit")
+        }
+    }
+}
+
+/// What one writer transaction gathers from its units: deferred progress rows and after-commit actions.
+final class PostgresBatch {
+    /// False when a batch is run again unit by unit after its multi-row statements failed.
+    let defers: Bool
+    var rows = ProgressBatch()
+    var afterCommit: [@Sendable () -> Void] = []
+
+    init(defers: Bool) {
+        self.defers = defers
+    }
+
+    /// Writes the deferred rows (before a later unit's statement, and before the commit).
+    func flush(_ connection: PostgresConnection) throws {
+        guard !rows.isEmpty else { return }
+        try rows.flush(connection)
+        rows = ProgressBatch()
+    }
+}

@@ -1,0 +1,36 @@
+import Dispatch
+import Locking
+import Postgres
+
+/// Connections for read transactions: up to `size` at once, each used by one caller at a time,
+/// made when first needed and again after one is lost.
+final class PostgresReaderPool: Sendable {
+    private let connector: PostgresConnector
+    private let idle = Locked<[PostgresConnection]>([])
+    private let slots: DispatchSemaphore
+
+    init(connector: PostgresConnector, size: Int) {
+        self.connector = connector
+        slots = DispatchSemaphore(value: size)
+    }
+
+    /// Runs `work` in a read-only transaction that sees one committed state.
+    func read<T>(_ work: (PostgresDatabase) throws -> T) throws -> T {
+        slots.wait()
+        defer { slots.signal() }
+        let connection = try idle.withLock { $0.popLast() } ?? connector.connect()
+        do {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            let value = try work(PostgresDatabase(connection: connection, batch: nil))
+            try connection.execute("COMMIT")
+            idle.withLock { $0.append(connection) }
+            return value
+        } catch {
+            if connection.isOpen {
+                try? connection.run("ROLLBACK")
+                idle.withLock { $0.append(connection) }
+            }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Dispatch
+import Logging
+import Postgres
+
+/// The PostgreSQL engine of `Store`: one group-commit writer connection and a pool of readers.
+///
+/// Opening connects once and migrates, so a wrong password, an unreachable server or a schema
+/// newer than this build stops the daemon at start with the server's reason. Once running, a lost
+/// server turns into `StoreError.unavailable` (503) per request, and each later request connects
+/// again: the daemon recovers by itself when the server is back.
+public final class PostgresStore: Sendable {
+    let connector: PostgresConnector
+    let writer: PostgresWriter
+    let readers: PostgresReaderPool
+    /// The server and database reached at start, for logs and status (never the password).
+    public let server: String
+
+    public init(conninfo: String, defaults: [String: String] = [:], readers: Int = 4, logger: Logger = Logger(label: "yanxiu.store")) throws {
+        connector = PostgresConnector(conninfo: conninfo, defaults: defaults)
+        let connection = try connector.connect()
+        let version = try PostgresMigrator.migrate(connection)
+        server = "\(connection.server)/\(connection.database)"
+        writer = PostgresWriter(connector: connector)
+        self.readers = PostgresReaderPool(connector: connector, size: readers)
+        logger.info("store open", metadata: ["store.engine": "postgresql", "store.server": "\(server)", "store.schema": "\(version)"])
+    }
+
+    /// How many migrations the database has.
+    public func schemaVersion() throws -> Int {
+        try readers.read { db in try PostgresMigrator.appliedCount(db.connection) }
+    }
+
+    public var writerStatistics: WriterStatistics { writer.statistics }
+    public var writerQueueDepth: Int { writer.queueDepth }
+
+    /// Finishes pending writes.
+    public func close() {
+        writer.close()
+    }
+
+    /// Runs `work` on a reader connection, off the cooperative pool.
+    func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try work() })
+            }
+        }
+    }
+}
+
+extension PostgresStore: Store {
+    public func write<T: Sendable>(_ work: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            submit(work) { continuation.resume(with: $0) }
+        }
+    }
+
+    public func submit<T: Sendable>(
+        _ work: @escaping @Sendable (any StoreTransaction) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        writer.submit({ db in try work(PostgresTransaction(db)) }) { result in
+            completion(result.mapError { StoreError.classify($0) })
+        }
+    }
+
+    public func read<T: Sendable>(_ work: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
+        try await offload { try self.readNow(work) }
+    }
+
+    public func readNow<T>(_ work: (any StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try readers.read { db in try work(PostgresTransaction(db)) }
+        } catch {
+            throw StoreError.classify(error)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Dispatch
+import Logging
+import Postgres
+
+/// Group commit on PostgreSQL: many callers' units in one transaction and one commit.
+///
+/// The same contract as the SQLite writer: a caller is answered only after the transaction holding
+/// its unit committed (`synchronous_commit` as the server has it, `on` by default), and a unit that
+/// throws is rolled back alone. Heartbeats' rows are deferred and written per batch in multi-row
+/// statements. If those statements fail, the batch is rolled back and run again with every unit
+/// writing its own rows, so one bad row fails its caller only.
+///
+/// The writer owns one connection. When it is lost (server restarted, failover), the batch's
+/// callers hear `StoreError.unavailable` and the next batch connects again.
+final class PostgresWriter: Sendable {
+    struct PendingUnit: Sendable {
+        let run: @Sendable (PostgresDatabase) -> Outcome
+        let abandon: @Sendable (any Error) -> Void
+    }
+
+    struct Outcome: Sendable {
+        let deliver: @Sendable ((any Error)?) -> Void
+    }
+
+    private let queue: CommitQueue<PendingUnit>
+
+    init(connector: PostgresConnector, maxBatch: Int = 2048) {
+        let slot = ConnectionSlot(connector: connector)
+        queue = CommitQueue(label: "yanxiu.store.writer", maxBatch: maxBatch) { batch in
+            Self.commit(batch, slot: slot)
+        }
+    }
+
+    var statistics: WriterStatistics { queue.statistics }
+    var queueDepth: Int { queue.depth }
+
+    func submit<T: Sendable>(_ work: @escaping @Sendable (PostgresDatabase) throws -> T,
+                             completion: @escaping @Sendable (Result<T, any Error>) -> Void) {
+        let unit = PendingUnit(run: { db in
+            do {
+                let value = try work(db)
+                try db.finishUnit()
+                return Outcome { commitError in completion(commitError.map { .failure($0) } ?? .success(value)) }
+            } catch {
+                do {
+                    try db.abandonUnit()
+                } catch let rollbackError {
+                    return Outcome { commitError in completion(.failure(commitError ?? rollbackError)) }
+                }
+                return Outcome { commitError in completion(.failure(commitError ?? error)) }
+            }
+        }, abandon: { completion(.failure($0)) })
+        if !queue.enqueue(unit) { unit.abandon(StoreError.closed) }
+    }
+
+    func close() {
+        queue.close()
+    }
+
+    private static func commit(_ batch: [PendingUnit], slot: ConnectionSlot) {
+        let connection: PostgresConnection
+        do {
+            connection = try slot.connection()
+        } catch {
+            for unit in batch { unit.abandon(StoreError.classify(error)) }
+            return
+        }
+        var outcomes: [Outcome] = []
+        var failure: (any Error)?
+        do {
+            outcomes = try run(batch, on: connection, defers: true)
+        } catch let error as PostgresError where !error.isUnavailability {
+            // A multi-row statement (or the commit) failed on a row: again, one unit at a time.
+            rollback(connection)
+            do {
+                outcomes = try run(batch, on: connection, defers: false)
+            } catch {
+                failure = error
+            }
+        } catch {
+            failure = error
+        }
+        if let failure {
+            rollback(connection)
+            if !connection.isOpen { slot.drop() }
+            let error = StoreError.classify(failure)
+            for outcome in outcomes { outcome.deliver(error) }
+            for unit in batch.dropFirst(outcomes.count) { unit.abandon(error) }
+            return
+        }
+        for outcome in outcomes { outcome.deliver(nil) }
+    }
+
+    /// Runs every unit in one transaction and commits; returns each unit's outcome.
+    private static func run(_ batch: [PendingUnit], on connection: PostgresConnection, defers: Bool) throws -> [Outcome] {
+        let shared = PostgresBatch(defers: defers)
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(batch.count)
+        try connection.execute("BEGIN")
+        for unit in batch {
+            outcomes.append(unit.run(PostgresDatabase(connection: connection, batch: shared)))
+            // A lost connection ends the transaction: no later unit can be part of it.
+            if !connection.isOpen { throw PostgresError(sqlState: nil, message: "connection lost", connectionLost: true) }
+        }
+        try shared.flush(connection)
+        try connection.execute("COMMIT")
+        for action in shared.afterCommit { action() }
+        return outcomes
+    }
+
+    private static func rollback(_ connection: PostgresConnection) {
+        if connection.isOpen && connection.isInTransaction { try? connection.run("ROLLBACK") }
+    }
+}
+
+/// The writer's connection, made again after it is lost. Used only on the writer's queue.
+final class ConnectionSlot: @unchecked Sendable {
+    private let connector: PostgresConnector
+    private var current: PostgresConnection?
+
+    init(connector: PostgresConnector) {
+        self.connector = connector
+    }
+
+    func connection() throws -> PostgresConnection {
+        if let current, current.isOpen { return current }
+        current = nil
+        let fresh = try connector.connect()
+        current = fresh
+        return fresh
+    }
+
+    func drop() {
+        current = nil
+    }
+}
