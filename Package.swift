@@ -169,9 +169,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "PostgresTests", dependencies: ["PostgresCluster"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["YanxiuClient", "JSONRPC", "Locking", "UnixSocket", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["YanxiuClient", "JSONRPC", "Locking", "UnixSocket", "PostgresCluster", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Authorisation/expected.tsv"],
             swiftSettings: strict
         ),
