@@ -32,7 +32,10 @@ extension PostgresCluster {
     private func initialise(options: Options, owner: ClusterOwner) throws {
         let method = password == nil ? "trust" : "scram-sha-256"
         var arguments = [
-            "-D", dataDirectory, "-U", Self.superuser, "-E", "UTF8", "--no-locale", "--no-sync",
+            "-D", dataDirectory, "-U", Self.superuser, "-E", "UTF8", "--no-sync",
+            // Byte order for text, as SQLite compares; a UTF-8 character classification, without
+            // which pg_trgm takes no Chinese character for a letter.
+            "--locale=C", "--lc-ctype=C.UTF-8",
             "--auth-local=\(method)", "--auth-host=\(method)",
         ]
         let passwordFile = folder + "/superuser-password"

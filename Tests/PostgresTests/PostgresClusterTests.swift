@@ -20,6 +20,17 @@ struct PostgresClusterTests {
         }
     }
 
+    @Test func textSortsByteWiseAndTrigramsSeeChineseCharacters() throws {
+        let cluster = try PostgresCluster.start(.init(fsync: false))
+        defer { cluster.remove() }
+        try cluster.createDatabase("t_locale")
+        #expect(try cluster.psql("SHOW lc_collate", database: "t_locale") == "C")
+        #expect(try cluster.psql("SHOW lc_ctype", database: "t_locale") == "C.UTF-8")
+        #expect(try cluster.psql("SELECT string_agg(s, ',' ORDER BY s) FROM (VALUES ('b'), ('B'), ('a')) v(s)", database: "t_locale") == "B,a,b")
+        _ = try cluster.psql("CREATE EXTENSION pg_trgm", database: "t_locale")
+        #expect(try cluster.psql("SELECT similarity('海淀区示例第一小学', '海淀区') > 0", database: "t_locale") == "t")
+    }
+
     @Test func whenRunAsRootTheServerRunsAsThePostgresUser() throws {
         let cluster = try PostgresCluster.start()
         defer { cluster.remove() }
