@@ -66,7 +66,8 @@ public final class PostgresCluster: @unchecked Sendable {
         try lifecycle.withLock { try stopServer(mode: mode) }
     }
 
-    /// Starts the server again on the same data and the same port.
+    /// Starts the server again on the same data and the same port, after `stop` or `kill`
+    /// (recovering from the write-ahead log after an immediate stop or a kill).
     public func restart() throws {
         try lifecycle.withLock {
             guard !removed else { throw PostgresClusterError("the cluster in \(folder) was removed") }
