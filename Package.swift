@@ -175,7 +175,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresCluster"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["YanxiuClient", "JSONRPC", "Locking", "UnixSocket", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["YanxiuClient", "JSONRPC", "Locking", "UnixSocket", "PostgresCluster", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Authorisation/expected.tsv"],
             swiftSettings: strict
         ),
