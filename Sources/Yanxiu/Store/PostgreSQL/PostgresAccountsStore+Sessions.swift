@@ -1,0 +1,31 @@
+import Foundation
+import Postgres
+
+extension PostgresAccountsStore {
+    func insertSession(tokenHash: Data, accountID: Int64, createdAt: Int64, expiresAt: Int64) throws {
+        try db.execute("INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+                       [tokenHash, accountID, createdAt, expiresAt])
+    }
+
+    func session(tokenHash: Data) throws -> AuthenticatedAccount? {
+        try db.first("SELECT account_id, expires_at FROM session WHERE token_hash = $1", [tokenHash]).map { row in
+            AuthenticatedAccount(accountID: row["account_id"], tokenHash: tokenHash, expiresAt: row["expires_at"])
+        }
+    }
+
+    func setSessionExpiry(tokenHash: Data, expiresAt: Int64) throws {
+        try db.execute("UPDATE session SET expires_at = $1 WHERE token_hash = $2", [expiresAt, tokenHash])
+    }
+
+    func deleteSession(tokenHash: Data) throws {
+        try db.execute("DELETE FROM session WHERE token_hash = $1", [tokenHash])
+    }
+
+    func deleteSessions(accountID: Int64) throws {
+        try db.execute("DELETE FROM session WHERE account_id = $1", [accountID])
+    }
+
+    func afterCommit(_ action: @escaping @Sendable () -> Void) {
+        db.afterCommit(action)
+    }
+}
