@@ -56,10 +56,11 @@ public protocol DirectoryStore {
     /// matches every name.
     /// Order: by name, comparing Unicode code points (the order of the UTF-8 bytes, PostgreSQL's
     /// `COLLATE "C"`), then by id.
-    /// Limit: at most `limit` schools, the first in that order.
+    /// Limit: at most `limit` schools, the first in that order (all of them when `limit` is negative).
     /// `.everywhere` is only asked with a fragment of three characters or more, so that an engine
     /// can answer it from a trigram index of names (FTS5 `trigram` here, `pg_trgm` on PostgreSQL)
-    /// rather than by scanning every school.
+    /// rather than by scanning every school; asked with a shorter one (fewer than three code
+    /// points), it finds nothing.
     func searchSchools(in scope: SchoolSearchScope, fragment: String?, limit: Int) throws -> [School]
 
     // MARK: First start
