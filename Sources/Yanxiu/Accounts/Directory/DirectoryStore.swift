@@ -53,7 +53,7 @@ public protocol DirectoryStore {
     ///
     /// Matching: the name contains the fragment as a literal run of characters (no wildcards);
     /// ASCII letters match whatever their case, every other character only itself. A nil fragment
-    /// matches every name.
+    /// matches every name; one holding U+0000 none (no name holds it).
     /// Order: by name, comparing Unicode code points (the order of the UTF-8 bytes, PostgreSQL's
     /// `COLLATE "C"`), then by id.
     /// Limit: at most `limit` schools, the first in that order (all of them when `limit` is negative).

@@ -36,6 +36,8 @@ extension PostgresDirectoryStore {
     /// everywhere, the trigram index `school_name_trigram` finds the candidates for `ILIKE`.
     /// `ILIKE` on a `COLLATE "C"` column folds ASCII letters only: the meaning the protocol gives.
     func searchSchools(in scope: SchoolSearchScope, fragment: String?, limit: Int) throws -> [School] {
+        // No name holds a NUL, and text sent to the server would end at one.
+        if let fragment, fragment.utf8.contains(0) { return [] }
         var conditions = ["NOT s.is_other"]
         var arguments: [any PostgresBindable] = []
         func parameter(_ value: any PostgresBindable) -> String {
@@ -54,8 +56,6 @@ extension PostgresDirectoryStore {
             conditions.append("s.region_code >= \(parameter(prefix)) AND s.region_code < \(parameter(prefix + "\u{7F}"))")
         }
         if let fragment {
-            // Text sent to the server ends at a NUL, and no stored name holds one.
-            if fragment.utf8.contains(0) { return [] }
             conditions.append("s.name ILIKE \(parameter(Self.containsPattern(fragment)))")
         }
         // A negative limit is none, as in SQLite; PostgreSQL's LIMIT NULL.

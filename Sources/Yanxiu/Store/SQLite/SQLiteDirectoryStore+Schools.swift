@@ -42,6 +42,8 @@ extension SQLiteDirectoryStore {
     /// already in name order; everywhere, the trigram index `school_name_fts` finds the candidates
     /// (FTS5 folds more than ASCII case, so the literal test follows it).
     func searchSchools(in scope: SchoolSearchScope, fragment: String?, limit: Int) throws -> [School] {
+        // No name holds a NUL, and FTS5 refuses a phrase with one.
+        if let fragment, fragment.utf8.contains(0) { return [] }
         var conditions = ["s.is_other = 0"]
         var arguments: StatementArguments = []
         var from = "school s"
