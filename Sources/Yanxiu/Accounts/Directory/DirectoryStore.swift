@@ -46,6 +46,15 @@ public protocol DirectoryStore {
     /// Renames the school and moves it to another county.
     func updateSchool(id: Int64, name: String, regionCode: String) throws
 
+    /// The stored schools with these directory codes, by code.
+    func schools(codes: [String]) throws -> [String: School]
+
+    /// Adds ordinary schools whose codes are not stored yet, with ids ascending in the given order.
+    func insertSchools(_ rows: [SchoolImportRow], createdAt: Int64) throws
+
+    /// Gives the stored schools with these codes the rows' names and counties.
+    func updateSchools(_ rows: [SchoolImportRow]) throws
+
     /// Creates the county's "其他" placeholder unless it has one (at most one per county, ever).
     func ensureOtherSchool(county: String, name: String, createdAt: Int64) throws
 

@@ -27,6 +27,34 @@ extension PostgresDirectoryStore {
         try db.execute("UPDATE school SET name = $1, region_code = $2 WHERE id = $3", [name, regionCode, id])
     }
 
+    func schools(codes: [String]) throws -> [String: School] {
+        guard !codes.isEmpty else { return [:] }
+        var found: [String: School] = [:]
+        for row in try db.execute("SELECT * FROM school WHERE code = ANY($1::text[])", [codes]) {
+            let school = Self.school(row)
+            if let code = school.code { found[code] = school }
+        }
+        return found
+    }
+
+    /// One statement; identities are drawn in the rows' order.
+    func insertSchools(_ rows: [SchoolImportRow], createdAt: Int64) throws {
+        guard !rows.isEmpty else { return }
+        try db.execute("""
+            INSERT INTO school (code, name, region_code, is_other, created_at)
+            SELECT code, name, region_code, FALSE, $4::bigint FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS r(code, name, region_code, n)
+            ORDER BY n
+            """, [rows.map(\.code), rows.map(\.name), rows.map(\.regionCode), createdAt])
+    }
+
+    func updateSchools(_ rows: [SchoolImportRow]) throws {
+        guard !rows.isEmpty else { return }
+        try db.execute("""
+            UPDATE school s SET name = r.name, region_code = r.region_code
+            FROM unnest($1::text[], $2::text[], $3::text[]) AS r(code, name, region_code) WHERE s.code = r.code
+            """, [rows.map(\.code), rows.map(\.name), rows.map(\.regionCode)])
+    }
+
     func ensureOtherSchool(county: String, name: String, createdAt: Int64) throws {
         try db.execute("INSERT INTO school (name, region_code, is_other, created_at) VALUES ($1, $2, TRUE, $3) ON CONFLICT DO NOTHING",
                        [name, county, createdAt])
