@@ -46,6 +46,15 @@ public protocol DirectoryStore {
     /// Renames the school and moves it to another county.
     func updateSchool(id: Int64, name: String, regionCode: String) throws
 
+    /// The stored schools with these directory codes, by code.
+    func schools(codes: [String]) throws -> [String: School]
+
+    /// Adds ordinary schools whose codes are not stored yet, with ids ascending in the given order.
+    func insertSchools(_ rows: [SchoolImportRow], createdAt: Int64) throws
+
+    /// Gives the stored schools with these codes the rows' names and counties.
+    func updateSchools(_ rows: [SchoolImportRow]) throws
+
     /// Creates the county's "其他" placeholder unless it has one (at most one per county, ever).
     func ensureOtherSchool(county: String, name: String, createdAt: Int64) throws
 
@@ -53,13 +62,14 @@ public protocol DirectoryStore {
     ///
     /// Matching: the name contains the fragment as a literal run of characters (no wildcards);
     /// ASCII letters match whatever their case, every other character only itself. A nil fragment
-    /// matches every name.
+    /// matches every name; one holding U+0000 none (no name holds it).
     /// Order: by name, comparing Unicode code points (the order of the UTF-8 bytes, PostgreSQL's
     /// `COLLATE "C"`), then by id.
-    /// Limit: at most `limit` schools, the first in that order.
+    /// Limit: at most `limit` schools, the first in that order (all of them when `limit` is negative).
     /// `.everywhere` is only asked with a fragment of three characters or more, so that an engine
     /// can answer it from a trigram index of names (FTS5 `trigram` here, `pg_trgm` on PostgreSQL)
-    /// rather than by scanning every school.
+    /// rather than by scanning every school; asked with a shorter one (fewer than three code
+    /// points), it finds nothing.
     func searchSchools(in scope: SchoolSearchScope, fragment: String?, limit: Int) throws -> [School]
 
     // MARK: First start

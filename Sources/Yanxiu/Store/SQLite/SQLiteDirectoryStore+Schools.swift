@@ -32,6 +32,24 @@ extension SQLiteDirectoryStore {
         try statement.execute(arguments: [name, regionCode, id])
     }
 
+    /// SQLite runs in-process: a cached statement per code costs no round trip.
+    func schools(codes: [String]) throws -> [String: School] {
+        var found: [String: School] = [:]
+        for code in codes {
+            if let school = try school(code: code) { found[code] = school }
+        }
+        return found
+    }
+
+    func insertSchools(_ rows: [SchoolImportRow], createdAt: Int64) throws {
+        for row in rows { _ = try insertSchool(code: row.code, name: row.name, regionCode: row.regionCode, createdAt: createdAt) }
+    }
+
+    func updateSchools(_ rows: [SchoolImportRow]) throws {
+        let statement = try db.cachedStatement(sql: "UPDATE school SET name = ?, region_code = ? WHERE code = ?")
+        for row in rows { try statement.execute(arguments: [row.name, row.regionCode, row.code]) }
+    }
+
     func ensureOtherSchool(county: String, name: String, createdAt: Int64) throws {
         try db.execute(
             sql: "INSERT INTO school (name, region_code, is_other, created_at) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING",
@@ -42,6 +60,8 @@ extension SQLiteDirectoryStore {
     /// already in name order; everywhere, the trigram index `school_name_fts` finds the candidates
     /// (FTS5 folds more than ASCII case, so the literal test follows it).
     func searchSchools(in scope: SchoolSearchScope, fragment: String?, limit: Int) throws -> [School] {
+        // No name holds a NUL, and FTS5 refuses a phrase with one.
+        if let fragment, fragment.utf8.contains(0) { return [] }
         var conditions = ["s.is_other = 0"]
         var arguments: StatementArguments = []
         var from = "school s"
