@@ -78,10 +78,12 @@ struct PostgresEnrollmentsStore: EnrollmentsStore {
     }
 
     /// The forms are JSON text, so the patch is applied here (as SQLite's `json_set` would: other
-    /// members keep their places) and the forms go back in one statement.
+    /// members keep their places) and the forms go back in one statement. The rows are locked
+    /// while they are patched, so a writer on another connection cannot slip a change in between.
     func updateForms(accountID: Int64, _ patch: EnrollmentFormPatch) throws {
         guard !patch.isEmpty else { return }
-        let rows = try db.execute("SELECT id, form FROM enrollment WHERE account_id = $1", [accountID])
+        let rows = try db.execute("SELECT id, form FROM enrollment WHERE account_id = $1 FOR UPDATE", [accountID])
+        guard !rows.isEmpty else { return }
         let ids = rows.map { $0["id"] as Int64 }
         let forms = try rows.map { try patch.applied(to: $0["form"]) }
         try db.execute(
