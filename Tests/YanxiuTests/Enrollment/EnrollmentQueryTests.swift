@@ -89,4 +89,51 @@ struct EnrollmentQueryTests {
             #expect(record.phone == "13900000025")
         }
     }
+
+    @Test("the store lists members by their school now, and one without a membership at its profile's school, to operators only",
+          arguments: TestStores.Engine.allCases)
+    func membershipDecidesTheSchool(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
+            try await EnrollmentFixtures.prepare(store)
+            let schools: [(Int64, Int64)] = [(21, 1), (22, 1), (23, 1), (24, 2), (25, 3), (26, 3), (27, 3)]
+            for (id, school) in schools {
+                try await EnrollmentFixtures.addAccount(store, id: id, schoolID: school, membership: id == 27 ? nil : "pending")
+            }
+            for id: Int64 in [30, 31, 32] { try await EnrollmentFixtures.addAccount(store, id: id, identity: "administrator") }
+            try await FixtureSQL.execute(store, """
+                INSERT INTO admin_grant (account_id, role, scope, granted_at)
+                VALUES (31, 'countyAdmin', '110101', 0), (30, 'schoolAdmin', '1', 0), (32, 'countyAdmin', '110102', 0), (32, 'schoolAdmin', '3', 0)
+                """)
+            let form = try EnrollmentFixtures.readForm()
+            try await store.write { tx in
+                for (id, school) in schools {
+                    var own = form
+                    own.schoolId = school
+                    try tx.enrollments.insert(accountID: id, topicID: "t-small", form: own, now: 1)
+                }
+            }
+            #expect(try await Self.accounts(store, scopeOf: nil) == [21, 22, 23, 24, 25, 26, 27])
+            #expect(try await Self.accounts(store, scopeOf: nil, school: 3) == [25, 26])
+            #expect(try await Self.accounts(store, scopeOf: 30) == [21, 22, 23])
+            #expect(try await Self.accounts(store, scopeOf: 31) == [21, 22, 23, 24])
+            #expect(try await Self.accounts(store, scopeOf: 32) == [25, 26])
+            #expect(try await Self.accounts(store, scopeOf: 32, school: 3) == [25, 26])
+            let pages = try await store.read { tx in
+                var pages: [EnrollmentQuery.Page] = []
+                var cursor: Int64?
+                repeat {
+                    let page = try EnrollmentQuery.list(tx, topicID: "t-small", schoolID: nil, scope: .operator_, cursor: cursor, limit: 3)
+                    pages.append(page)
+                    cursor = page.nextCursor
+                } while cursor != nil
+                return pages
+            }
+            #expect(pages.map { $0.records.map(\.accountID) } == [[21, 22, 23], [24, 25, 26], [27]])
+            #expect(pages.allSatisfy { $0.total == 7 })
+            let withoutMembership = try #require(pages.last?.records.first)
+            #expect(withoutMembership.schoolID == 3 && withoutMembership.schoolName == "西城实验学校" && withoutMembership.membership.status == nil)
+            #expect(!withoutMembership.membership.verifiedMentalHealthTeacher && !withoutMembership.membership.verifiedHomeroomTeacher)
+            #expect(pages[1].records.map(\.membership.status) == ["pending", "pending", "pending"])
+        }
+    }
 }
