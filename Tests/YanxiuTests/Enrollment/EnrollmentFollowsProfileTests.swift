@@ -50,11 +50,15 @@ struct EnrollmentFollowsProfileTests {
                 try tx.enrollments.insert(accountID: 10, topicID: "t-two", form: form, now: 2)
                 try tx.enrollments.insert(accountID: 11, topicID: "t-small", form: form, now: 3)
             }
-            try await FixtureSQL.execute(store, """
-                UPDATE account SET name = '李老师', title = 'second', school_id = 3 WHERE id = 10;
-                UPDATE school_member SET school_id = 3, declared_homeroom = TRUE WHERE account_id = 10
-                """)
-            try await store.write { tx in try EnrollmentFollowsProfile.update(tx, accountID: 10) }
+            try await FixtureSQL.execute(store, "UPDATE school_member SET school_id = 3, declared_homeroom = TRUE WHERE account_id = 10")
+            try await store.write { tx in
+                try tx.enrollments.updateProfile(accountID: 10, fields: [("name", "李老师"), ("schoolId", "3"), ("title", "second")], now: 5_000)
+                try EnrollmentFollowsProfile.update(tx, accountID: 10)
+            }
+            let account = try await store.read { tx in try tx.enrollments.enrollmentAccount(id: 10) }
+            #expect(account?.name == "李老师" && account?.schoolID == 3 && account?.title == "second" && account?.teacherType == "staff")
+            #expect(account?.membershipStatus == "pending" && account?.declaredMentalHealth == true && account?.declaredHomeroom == true)
+            #expect(try await FixtureSQL.integer(store, "SELECT updated_at FROM account WHERE id = 10") == 5_000)
 
             let records = try await store.read { tx in
                 [try tx.enrollments.enrollment(accountID: 10, topicID: "t-small"), try tx.enrollments.enrollment(accountID: 10, topicID: "t-two")]
