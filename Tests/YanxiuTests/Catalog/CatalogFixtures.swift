@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import JSONRPC
 @testable import Yanxiu
 
@@ -13,14 +12,9 @@ enum CatalogFixtures {
         get throws { try String(contentsOf: packageRoot.appendingPathComponent("contrib/topics/mh-2023-winter.json"), encoding: .utf8) }
     }
 
-    /// A fresh migrated database in a temporary folder; the folder goes when `body` returns.
-    static func withStore<T>(_ body: (SQLiteStore) async throws -> T) async throws -> T {
-        let directory = NSTemporaryDirectory() + "yanxiu-catalog-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteStore(path: directory + "/test.sqlite")
-        defer { store.writer.close() }
-        return try await body(store)
+    /// A fresh migrated store of `engine`; it goes when `body` returns.
+    static func withStore<T>(_ engine: TestStores.Engine, _ body: (any Store) async throws -> T) async throws -> T {
+        try await TestStores.withStore(engine) { store in try await body(store) }
     }
 
     static func ms(_ text: String) -> Int64 { Timestamp.parse(text)! }
@@ -53,18 +47,16 @@ enum CatalogFixtures {
         ]
     }
 
-    static func importTopic(_ store: SQLiteStore, _ value: JSONValue, now: Int64 = 1_000) async throws -> TopicImportResult {
+    static func importTopic(_ store: any Store, _ value: JSONValue, now: Int64 = 1_000) async throws -> TopicImportResult {
         let document = try TopicDocumentReader.read(value)
         return try await store.write { tx in try TopicImporter.run(tx, document, now: now) }
     }
 
     /// Someone's progress on a lesson, as the progress code records it.
-    static func recordProgress(_ store: SQLiteStore, accountID: Int64, lessonID: String, topicID: String) async throws {
-        try await store.writeDatabase { db in
-            try db.execute(
-                sql: "INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, updated_at) VALUES (?, ?, ?, zeroblob(0), 1000, 0)",
-                arguments: [accountID, lessonID, topicID])
-        }
+    static func recordProgress(_ store: any Store, accountID: Int64, lessonID: String, topicID: String) async throws {
+        try await FixtureSQL.execute(
+            store, "INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, updated_at) VALUES (?, ?, ?, ?, 1000, 0)",
+            [accountID, lessonID, topicID, Data()])
     }
 }
 

@@ -1,4 +1,3 @@
-import GRDB
 import JSONRPC
 import Testing
 @testable import Yanxiu
@@ -6,15 +5,14 @@ import Testing
 @Suite("Topic import: idempotent, additive, and locked where teachers have progress")
 struct TopicImporterTests {
     /// Everything the catalog holds, as text, to compare before and after.
-    static func snapshot(_ store: SQLiteStore) async throws -> [String] {
-        try await store.readDatabase { db in
-            try String.fetchAll(db, sql: """
-                SELECT 'topic|' || id || '|' || title || '|' || window_start || '|' || window_end || '|' || rules || '|' || hex(document_hash) || '|' || updated_at FROM topic
-                UNION ALL SELECT 'course|' || topic_id || '|' || id || '|' || position || '|' || title FROM course
-                UNION ALL SELECT 'lesson|' || id || '|' || course_id || '|' || position || '|' || title || '|' || duration_ms || '|' || quiz_at_ms || '|' || quiz FROM lesson
-                ORDER BY 1
-                """)
-        }
+    static func snapshot(_ store: any Store) async throws -> [String?] {
+        let hash = store is PostgresStore ? "encode(document_hash, 'hex')" : "hex(document_hash)"
+        return try await FixtureSQL.texts(store, """
+            SELECT 'topic|' || id || '|' || title || '|' || window_start || '|' || window_end || '|' || rules || '|' || \(hash) || '|' || updated_at FROM topic
+            UNION ALL SELECT 'course|' || topic_id || '|' || id || '|' || position || '|' || title FROM course
+            UNION ALL SELECT 'lesson|' || id || '|' || course_id || '|' || position || '|' || title || '|' || duration_ms || '|' || quiz_at_ms || '|' || quiz FROM lesson
+            ORDER BY 1
+            """)
     }
 
     /// The refusal `body` throws (kind nil when it is no `DomainError`), or nil when it succeeds.
@@ -29,9 +27,9 @@ struct TopicImporterTests {
         }
     }
 
-    @Test("the contrib topic imports whole and reads back through the catalog")
-    func importContrib() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("the contrib topic imports whole and reads back through the catalog", arguments: TestStores.Engine.allCases)
+    func importContrib(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             let value = try JSONParser.parse(try CatalogFixtures.contribWinterText)
             let result = try await CatalogFixtures.importTopic(store, value)
             #expect(result.created && result.changed)
@@ -50,9 +48,9 @@ struct TopicImporterTests {
         }
     }
 
-    @Test("importing the same document twice changes nothing")
-    func idempotent() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("importing the same document twice changes nothing", arguments: TestStores.Engine.allCases)
+    func idempotent(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic(), now: 1_000)
             let before = try await Self.snapshot(store)
             let again = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic(), now: 99_000)
@@ -61,9 +59,9 @@ struct TopicImporterTests {
         }
     }
 
-    @Test("a changed document updates titles, adds and drops untouched lessons")
-    func additiveChange() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("a changed document updates titles, adds and drops untouched lessons", arguments: TestStores.Engine.allCases)
+    func additiveChange(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             let changed = CatalogFixtures.smallTopic()
                 .setting("title", "新标题")
@@ -80,9 +78,9 @@ struct TopicImporterTests {
         }
     }
 
-    @Test("a lesson nobody has studied may be regraded")
-    func regradeWithoutProgress() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("a lesson nobody has studied may be regraded", arguments: TestStores.Engine.allCases)
+    func regradeWithoutProgress(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             let result = try await CatalogFixtures.importTopic(
                 store, CatalogFixtures.smallTopic().setting("courses[0].lessons[0].durationSeconds", 1500))
@@ -104,13 +102,11 @@ struct TopicImporterTests {
         ("courses[0].lessons", [CatalogFixtures.lesson("s2")]),
     ]
 
-    @Test("once anyone has progress, a lesson's duration or quiz cannot change and it cannot be removed (409)", arguments: regrades.indices)
-    func lockedByProgress(_ index: Int) async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("once anyone has progress, a lesson's duration or quiz cannot change and it cannot be removed (409)", arguments: TestStores.Engine.allCases, regrades.indices)
+    func lockedByProgress(_ engine: TestStores.Engine, _ index: Int) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-            try await store.writeDatabase { db in
-                try db.execute(sql: "INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (1, '13800000001', 'x', 0, 0)")
-            }
+            try await FixtureSQL.execute(store, "INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (1, '13800000001', 'x', 0, 0)")
             try await CatalogFixtures.recordProgress(store, accountID: 1, lessonID: "s1", topicID: "t-small")
             let before = try await Self.snapshot(store)
             let (path, value) = Self.regrades[index]
@@ -124,13 +120,11 @@ struct TopicImporterTests {
         }
     }
 
-    @Test("wording of titles, prompts and options may change on a lesson with progress")
-    func wordingStaysEditable() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("wording of titles, prompts and options may change on a lesson with progress", arguments: TestStores.Engine.allCases)
+    func wordingStaysEditable(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
-            try await store.writeDatabase { db in
-                try db.execute(sql: "INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (1, '13800000001', 'x', 0, 0)")
-            }
+            try await FixtureSQL.execute(store, "INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (1, '13800000001', 'x', 0, 0)")
             try await CatalogFixtures.recordProgress(store, accountID: 1, lessonID: "s1", topicID: "t-small")
             let reworded = CatalogFixtures.smallTopic()
                 .setting("courses[0].lessons[0].title", "改过的标题")
@@ -144,9 +138,9 @@ struct TopicImporterTests {
         }
     }
 
-    @Test("a lesson id of another topic cannot be reused (409)")
-    func lessonIDTaken() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("a lesson id of another topic cannot be reused (409)", arguments: TestStores.Engine.allCases)
+    func lessonIDTaken(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             let other = CatalogFixtures.smallTopic(id: "t-other", lessonPrefix: "o").setting("courses[1].lessons[0].id", "s2")
             let refusal = await Self.refusal { _ = try await CatalogFixtures.importTopic(store, other) }
@@ -157,9 +151,9 @@ struct TopicImporterTests {
         }
     }
 
-    @Test("lesson views for players carry questions and options but no answers")
-    func lessonViewHasNoAnswers() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("lesson views for players carry questions and options but no answers", arguments: TestStores.Engine.allCases)
+    func lessonViewHasNoAnswers(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             let view = try await store.read { tx in try Catalog.lesson(tx, id: "s2") }
             #expect(view.questions.map(\.id) == ["q1", "q2"])

@@ -1,13 +1,12 @@
-import GRDB
 import JSONRPC
 import Testing
 @testable import Yanxiu
 
 @Suite("Topic update and first-start loading")
 struct TopicUpdateTests {
-    @Test("topic.update moves the window end and merges rules, leaving the rest")
-    func updateWindowAndRules() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("topic.update moves the window end and merges rules, leaving the rest", arguments: TestStores.Engine.allCases)
+    func updateWindowAndRules(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             let topic = try await store.write { tx in
                 try TopicUpdate.run(
@@ -23,9 +22,9 @@ struct TopicUpdateTests {
         }
     }
 
-    @Test("a re-import of the same file keeps an operator's update")
-    func reimportKeepsUpdate() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("a re-import of the same file keeps an operator's update", arguments: TestStores.Engine.allCases)
+    func reimportKeepsUpdate(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             _ = try await store.write { tx in
                 try TopicUpdate.run(tx, topicID: "t-small", window: ["end": "2024-03-01T00:00:00+08:00"], rules: nil, now: 5_000)
@@ -37,9 +36,9 @@ struct TopicUpdateTests {
         }
     }
 
-    @Test("bad updates are refused with their fields, unknown topics with 404")
-    func refusals() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("bad updates are refused with their fields, unknown topics with 404", arguments: TestStores.Engine.allCases)
+    func refusals(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             let cases: [(JSONObject?, JSONObject?, [String])] = [
                 (["end": "2023-12-01T00:00:00+08:00"], nil, ["window.end"]),
@@ -61,15 +60,15 @@ struct TopicUpdateTests {
         }
     }
 
-    @Test("first start imports the embedded topic once, and never over an operator's catalog")
-    func firstStart() async throws {
-        try await CatalogFixtures.withStore { store in
+    @Test("first start imports the embedded topic once, and never over an operator's catalog", arguments: TestStores.Engine.allCases)
+    func firstStart(_ engine: TestStores.Engine) async throws {
+        try await CatalogFixtures.withStore(engine) { store in
             let first = try await store.write { tx in try CatalogFirstStart.run(tx, documentText: SampleTopics.winter2023, now: 1) }
             #expect(first?.topicID == "mh-2023-winter" && first?.lessonCount == 25)
             let second = try await store.write { tx in try CatalogFirstStart.run(tx, documentText: SampleTopics.winter2023, now: 2) }
             #expect(second == nil)
         }
-        try await CatalogFixtures.withStore { store in
+        try await CatalogFixtures.withStore(engine) { store in
             _ = try await CatalogFixtures.importTopic(store, CatalogFixtures.smallTopic())
             let result = try await store.write { tx in try CatalogFirstStart.run(tx, documentText: SampleTopics.winter2023, now: 1) }
             #expect(result == nil)
