@@ -36,7 +36,7 @@ public final class PostgresConnection: @unchecked Sendable {
         self.connection = connection
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = Self.firstLine(String(cString: PQerrorMessage(connection)))
-            PQfinish(connection)
+            // No PQfinish here: the connection is stored, so deinit runs and finishes it.
             throw PostgresError(sqlState: nil, message: message, connectionLost: true)
         }
         // Notices (e.g. "extension already exists, skipping") would go to stderr otherwise.
