@@ -143,14 +143,24 @@ struct TopicReportTests {
 
     @Test("schools by id, by scan past the threshold, by county; regions and their children", arguments: TestStores.Engine.allCases)
     func directoryReads(engine: TestStores.Engine) async throws {
-        try await Self.withStore(engine) { store, _ in
+        try await Self.withStore(engine) { store, sql in
+            // Enough schools for the scan to take several pages.
+            try sql.execute("""
+                WITH RECURSIVE n(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM n WHERE i < 2509)
+                INSERT INTO school (id, name, region_code, created_at) SELECT i, '学校' || i, '110102', 0 FROM n
+                """)
             try store.readNow { (tx: any StoreTransaction) throws -> Void in
                 let reports = tx.reports
-                let few = try reports.schools([2, 3, 99])
-                #expect(few == [2: ReportDirectory.School(name: "史家小学", regionCode: "110101"), 3: ReportDirectory.School(name: "四中", regionCode: "110102")])
-                let many = Set(Int64(1)...Int64(SQLiteReportsStore.scanThreshold + 1))
-                #expect(try reports.schools(many).mapValues(\.name) == [1: "二中", 2: "史家小学", 3: "四中"])
+                let few = try reports.schools([2, 3, 2509, 9999])
+                #expect(few == [
+                    2: ReportDirectory.School(name: "史家小学", regionCode: "110101"), 3: ReportDirectory.School(name: "四中", regionCode: "110102"),
+                    2509: ReportDirectory.School(name: "学校2509", regionCode: "110102"),
+                ])
+                let threshold = max(SQLiteReportsStore.scanThreshold, PostgresReportsStore.scanThreshold)
+                let many = try reports.schools(Set([1, 3] + (2000...Int64(threshold + 2000))))
+                #expect(many.count == 512 && many[1]?.name == "二中" && many[3]?.name == "四中" && many[2000]?.name == "学校2000" && many[2509] != nil)
                 #expect(try reports.schools(inRegion: "110101").sorted() == [1, 2])
+                #expect(try reports.schools(inRegion: "110102").count == 2501)
                 #expect(try reports.schools(inRegion: "999999").isEmpty)
                 #expect(try reports.subregions(of: "110000").sorted() == ["110101", "110102"])
                 #expect(try reports.regions()["110102"] == ReportDirectory.Region(name: "西城区", level: "county", parentCode: "110000"))
