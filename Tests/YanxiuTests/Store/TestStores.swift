@@ -54,7 +54,7 @@ private enum SharedCluster {
             if let running = state.cluster {
                 cluster = running
             } else {
-                cluster = try PostgresCluster.start(.init(fsync: false))
+                cluster = try PostgresCluster.start(.init(settings: ["max_connections": "400"], fsync: false))
                 state.cluster = cluster
                 atexit { SharedCluster.stop() }
             }

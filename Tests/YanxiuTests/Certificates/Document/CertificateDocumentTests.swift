@@ -6,9 +6,9 @@ import Testing
 /// What an issued certificate says, as a verifier reading the JSON sees it.
 @Suite("Certificate documents")
 struct CertificateDocumentTests {
-    @Test("an issued certificate is a signed VC 2.0 credential carrying every required field")
-    func issuedDocument() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("an issued certificate is a signed VC 2.0 credential carrying every required field", arguments: TestStores.Engine.allCases)
+    func issuedDocument(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, name: "王小明", mentalHealth: true, lessons: 18)
         _ = try await fixture.issue()
@@ -46,9 +46,9 @@ struct CertificateDocumentTests {
         #expect(DataIntegrityProof.verify(document).isValid, "verifies with the key its did:key carries")
     }
 
-    @Test("the full ID number never appears in a certificate")
-    func idNumberIsMasked() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("the full ID number never appears in a certificate", arguments: TestStores.Engine.allCases)
+    func idNumberIsMasked(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, homeroom: true, lessons: 10)
         _ = try await fixture.issue()
@@ -56,9 +56,9 @@ struct CertificateDocumentTests {
         #expect(!record.canonical.contains("110108198001011234"))
     }
 
-    @Test("the stored form is the RFC 8785 canonical form of the document")
-    func storedCanonically() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("the stored form is the RFC 8785 canonical form of the document", arguments: TestStores.Engine.allCases)
+    func storedCanonically(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, homeroom: true, lessons: 10)
         _ = try await fixture.issue()
@@ -66,9 +66,9 @@ struct CertificateDocumentTests {
         #expect(try JSONCanonicalizer.canonicalize(record.document) == Array(record.canonical.utf8))
     }
 
-    @Test("print data comes from the signed document")
-    func printData() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("print data comes from the signed document", arguments: TestStores.Engine.allCases)
+    func printData(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, name: "李华", homeroom: true, lessons: 12)
         _ = try await fixture.issue()

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import JSONRPC
 import Testing
 @testable import Yanxiu
@@ -38,9 +37,9 @@ struct EligibilityTests {
         Case(label: "homeroom teacher, 20 lessons", homeroom: true, lessons: 20, role: .homeroomTeacher, hours: 20),
     ]
 
-    @Test("a certificate exactly when a verified role's minimum is met", arguments: cases)
-    func eligibility(_ example: Case) async throws {
-        let fixture = try IssuanceFixture()
+    @Test("a certificate exactly when a verified role's minimum is met", arguments: TestStores.Engine.allCases, cases)
+    func eligibility(engine: TestStores.Engine, _ example: Case) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, mentalHealth: example.mentalHealth, homeroom: example.homeroom,
                             verification: example.verification, lessons: example.lessons)
@@ -60,34 +59,34 @@ struct EligibilityTests {
         }
     }
 
-    @Test("issuance judges every teacher exactly as their progress summary does")
-    func sameRuleAsProgressSummary() throws {
-        let fixture = try IssuanceFixture()
+    @Test("issuance judges every teacher exactly as their progress summary does", arguments: TestStores.Engine.allCases)
+    func sameRuleAsProgressSummary(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         for (index, example) in Self.cases.enumerated() {
             try fixture.teacher(Int64(index + 1), mentalHealth: example.mentalHealth, homeroom: example.homeroom,
                                 verification: example.verification, lessons: example.lessons)
         }
-        try fixture.store.pool.read { db in
-            let topic = try IssuanceTopic.load(SQLiteTransaction(db).certificates, id: IssuanceFixture.topicId)
-            let bulk = try IssuanceRoster.assess(SQLiteTransaction(db).certificates, topic: topic)
+        try fixture.store.readNow { tx in
+            let topic = try IssuanceTopic.load(tx.certificates, id: IssuanceFixture.topicId)
+            let bulk = try IssuanceRoster.assess(tx.certificates, topic: topic)
             #expect(bulk.count == Self.cases.count)
             for index in Self.cases.indices {
                 let id = Int64(index + 1)
-                let summary = try ProgressSummary.load(SQLiteTransaction(db), accountID: id, topicId: IssuanceFixture.topicId, settings: ProgressSettings())
+                let summary = try ProgressSummary.load(tx, accountID: id, topicId: IssuanceFixture.topicId, settings: ProgressSettings())
                 #expect(bulk[id] == summary.assessment, "\(Self.cases[index].label)")
             }
         }
     }
 
-    @Test("teachers who do not qualify keep their study time on record")
-    func studyTimeStays() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("teachers who do not qualify keep their study time on record", arguments: TestStores.Engine.allCases)
+    func studyTimeStays(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, verification: .none, lessons: 12)
         _ = try await fixture.issue()
-        let summary = try await fixture.store.pool.read { db in
-            try ProgressSummary.load(SQLiteTransaction(db), accountID: 1, topicId: IssuanceFixture.topicId, settings: ProgressSettings())
+        let summary = try await fixture.store.read { tx in
+            try ProgressSummary.load(tx, accountID: 1, topicId: IssuanceFixture.topicId, settings: ProgressSettings())
         }
         #expect(summary.studySeconds == 12 * 600)
         #expect(summary.assessment.learnedHours == 12)

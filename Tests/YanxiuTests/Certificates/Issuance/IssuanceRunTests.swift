@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import JSONRPC
 import Locking
 import Testing
@@ -8,11 +7,11 @@ import Testing
 /// Running `certificate.issue`: after the window only, once per teacher, resumable.
 @Suite("Certificate issuance runs")
 struct IssuanceRunTests {
-    @Test("refused while the window is open, and before it opens", arguments: [
+    @Test("refused while the window is open, and before it opens", arguments: TestStores.Engine.allCases, [
         IssuanceFixture.windowStart - 1, IssuanceFixture.windowStart, IssuanceFixture.windowEnd - 1,
     ])
-    func refusedDuringWindow(now: Int64) async throws {
-        let fixture = try IssuanceFixture(now: now)
+    func refusedDuringWindow(engine: TestStores.Engine, now: Int64) async throws {
+        let fixture = try await IssuanceFixture(engine, now: now)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, homeroom: true, lessons: 10)
         let error = try await #require(throws: DomainError.self) { try await fixture.issue() }
@@ -20,25 +19,25 @@ struct IssuanceRunTests {
         #expect(try fixture.certificate(of: 1) == nil)
     }
 
-    @Test("allowed from the first instant after the window")
-    func allowedAtWindowEnd() async throws {
-        let fixture = try IssuanceFixture(now: IssuanceFixture.windowEnd)
+    @Test("allowed from the first instant after the window", arguments: TestStores.Engine.allCases)
+    func allowedAtWindowEnd(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine, now: IssuanceFixture.windowEnd)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, homeroom: true, lessons: 10)
         #expect(try await fixture.issue().issued == 1)
     }
 
-    @Test("an unknown topic is 404")
-    func unknownTopic() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("an unknown topic is 404", arguments: TestStores.Engine.allCases)
+    func unknownTopic(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         let error = try await #require(throws: DomainError.self) { try await fixture.issuance.run(topicId: "nope") }
         #expect(error.kind == .notFound && error.reason == "topic.unknown")
     }
 
-    @Test("a second run issues nothing and keeps every certificate as it was")
-    func idempotentRerun() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("a second run issues nothing and keeps every certificate as it was", arguments: TestStores.Engine.allCases)
+    func idempotentRerun(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         for id in 1...5 { try fixture.teacher(Int64(id), homeroom: true, lessons: 10 + id) }
         try fixture.teacher(6, verification: .none, lessons: 20)
@@ -49,13 +48,12 @@ struct IssuanceRunTests {
         let second = try await fixture.issue()
         #expect(second.issued == 0 && second.alreadyHeld == 5 && second.notQualified == ["credit.no_verified_role": 1])
         #expect(try (1...5).map { try fixture.certificate(of: Int64($0))!.canonical } == before)
-        let count = try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM certificate")! }
-        #expect(count == 5)
+        #expect(try fixture.sql.value("SELECT count(*) FROM certificate") == 5 as Int64)
     }
 
-    @Test("a teacher verified late gets a certificate from the next run, the others keep theirs")
-    func lateVerificationThenRerun() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("a teacher verified late gets a certificate from the next run, the others keep theirs", arguments: TestStores.Engine.allCases)
+    func lateVerificationThenRerun(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, mentalHealth: true, lessons: 16)
         try fixture.teacher(2, mentalHealth: true, verification: .pending, lessons: 16)
@@ -73,9 +71,9 @@ struct IssuanceRunTests {
         #expect(try fixture.verify(serial: late.serial).isValid)
     }
 
-    @Test("a run that stopped half-way is completed by the next, without duplicates")
-    func resumesAfterPartialRun() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("a run that stopped half-way is completed by the next, without duplicates", arguments: TestStores.Engine.allCases)
+    func resumesAfterPartialRun(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         for id in 1...7 { try fixture.teacher(Int64(id), homeroom: true, lessons: 10) }
         var partial = fixture.issuance
@@ -97,9 +95,9 @@ struct IssuanceRunTests {
         #expect(Set(serialsHeld).count == 7)
     }
 
-    @Test("progress is reported from 0 to the number to issue, batch by batch")
-    func progressNotifications() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("progress is reported from 0 to the number to issue, batch by batch", arguments: TestStores.Engine.allCases)
+    func progressNotifications(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         for id in 1...10 { try fixture.teacher(Int64(id), homeroom: true, lessons: 10) }
         try fixture.teacher(11, lessons: 3)
@@ -111,28 +109,26 @@ struct IssuanceRunTests {
         #expect(seen.withLock { $0 } == [[0, 10], [4, 10], [8, 10], [10, 10]])
     }
 
-    @Test("every certificate has its own valid serial")
-    func serialsAreUniqueAndValid() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("every certificate has its own valid serial", arguments: TestStores.Engine.allCases)
+    func serialsAreUniqueAndValid(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         for id in 1...50 { try fixture.teacher(Int64(id), homeroom: true, lessons: 10) }
         _ = try await fixture.issue()
-        let serials = try await fixture.store.pool.read { db in try String.fetchAll(db, sql: "SELECT serial FROM certificate") }
+        let serials: [String] = try fixture.sql.column("SELECT serial FROM certificate")
         #expect(Set(serials).count == 50)
         for serial in serials { #expect(try CertificateSerial(parsing: serial).description == serial) }
     }
 
-    @Test("issuance is audited with its counts")
-    func audited() async throws {
-        let fixture = try IssuanceFixture()
+    @Test("issuance is audited with its counts", arguments: TestStores.Engine.allCases)
+    func audited(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
         try fixture.teacher(1, homeroom: true, lessons: 10)
         _ = try await fixture.issuance.run(topicId: IssuanceFixture.topicId, actorUID: 0)
-        let row = try fixture.store.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT action, target, detail, actor_uid FROM audit WHERE action = 'certificate.issue'")
-        }
-        #expect(row?["target"] == IssuanceFixture.topicId)
-        #expect((row?["detail"] as String?)?.contains("\"issued\":1") == true)
-        #expect(row?["actor_uid"] == 0)
+        let audit = "FROM audit WHERE action = 'certificate.issue'"
+        #expect(try fixture.sql.value("SELECT target \(audit)") == IssuanceFixture.topicId)
+        #expect(try (fixture.sql.value("SELECT detail \(audit)") as String?)?.contains("\"issued\":1") == true)
+        #expect(try fixture.sql.value("SELECT actor_uid \(audit)") == 0 as Int64)
     }
 }

@@ -41,14 +41,13 @@ struct SerialPermutationTests {
         #expect(SerialPermutation(key: 8).number(forSequence: 0) != numbers[0])
     }
 
-    @Test("blocks reserved from the store continue where the last one ended")
-    func reservationsContinue() throws {
-        let fixture = try IssuanceFixture()
+    @Test("blocks reserved from the store continue where the last one ended", arguments: TestStores.Engine.allCases)
+    func reservationsContinue(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
         defer { fixture.cleanUp() }
-        let first = try fixture.store.pool.write { db in try SerialAllocator.reserve(SQLiteTransaction(db).certificates, count: 3) }
-        let second = try fixture.store.pool.write { db in try SerialAllocator.reserve(SQLiteTransaction(db).certificates, count: 2) }
+        let first = try await fixture.store.write { tx in try SerialAllocator.reserve(tx.certificates, count: 3) }
+        let second = try await fixture.store.write { tx in try SerialAllocator.reserve(tx.certificates, count: 2) }
         #expect(Set(first + second).count == 5)
-        let next = try fixture.store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT next_sequence FROM certificate_serial_state") }
-        #expect(next == 5)
+        #expect(try fixture.sql.value("SELECT next_sequence FROM certificate_serial_state") == 5 as Int64)
     }
 }

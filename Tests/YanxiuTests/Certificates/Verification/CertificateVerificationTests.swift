@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import JSONRPC
 import Testing
 @testable import Yanxiu
@@ -8,16 +7,16 @@ import Testing
 @Suite("Certificate verification")
 struct CertificateVerificationTests {
     /// A fixture holding one issued certificate.
-    static func issued() async throws -> (IssuanceFixture, CertificateRecord) {
-        let fixture = try IssuanceFixture()
+    static func issued(_ engine: TestStores.Engine = .sqlite) async throws -> (IssuanceFixture, CertificateRecord) {
+        let fixture = try await IssuanceFixture(engine)
         try fixture.teacher(1, name: "王小明", mentalHealth: true, lessons: 18)
         _ = try await fixture.issue()
         return (fixture, try #require(try fixture.certificate(of: 1)))
     }
 
-    @Test("an issued certificate verifies by serial and as a document")
-    func validCertificate() async throws {
-        let (fixture, record) = try await Self.issued()
+    @Test("an issued certificate verifies by serial and as a document", arguments: TestStores.Engine.allCases)
+    func validCertificate(engine: TestStores.Engine) async throws {
+        let (fixture, record) = try await Self.issued(engine)
         defer { fixture.cleanUp() }
         let bySerial = try fixture.verify(serial: record.serial)
         #expect(bySerial.isValid && bySerial.failure == nil)
@@ -25,9 +24,9 @@ struct CertificateVerificationTests {
         #expect(try fixture.verify(document: record.document).isValid)
     }
 
-    @Test("an unknown serial is certificate.unknown")
-    func unknownSerial() async throws {
-        let (fixture, record) = try await Self.issued()
+    @Test("an unknown serial is certificate.unknown", arguments: TestStores.Engine.allCases)
+    func unknownSerial(engine: TestStores.Engine) async throws {
+        let (fixture, record) = try await Self.issued(engine)
         defer { fixture.cleanUp() }
         let other = CertificateSerial(number: record.serial.number ^ 1)!
         #expect(try fixture.verify(serial: other).failure == .unknown)
@@ -65,9 +64,9 @@ struct CertificateVerificationTests {
         }
     }
 
-    @Test("changing any single field makes the certificate invalid, with the reason")
-    func tamperingAnyField() async throws {
-        let (fixture, record) = try await Self.issued()
+    @Test("changing any single field makes the certificate invalid, with the reason", arguments: TestStores.Engine.allCases)
+    func tamperingAnyField(engine: TestStores.Engine) async throws {
+        let (fixture, record) = try await Self.issued(engine)
         defer { fixture.cleanUp() }
         let paths = Self.leafPaths(record.document)
         #expect(paths.count >= 25, "\(paths.count) leaves")
@@ -88,9 +87,9 @@ struct CertificateVerificationTests {
         }
     }
 
-    @Test("an added member is noticed too")
-    func addedMember() async throws {
-        let (fixture, record) = try await Self.issued()
+    @Test("an added member is noticed too", arguments: TestStores.Engine.allCases)
+    func addedMember(engine: TestStores.Engine) async throws {
+        let (fixture, record) = try await Self.issued(engine)
         defer { fixture.cleanUp() }
         var object = try #require(record.document.objectValue)
         var subject = try #require(object["credentialSubject"]?.objectValue)
@@ -99,9 +98,9 @@ struct CertificateVerificationTests {
         #expect(try fixture.verify(document: .object(object)).failure == .altered)
     }
 
-    @Test("a document re-signed with another key is signature.invalid, even as a valid did:key proof")
-    func foreignKey() async throws {
-        let (fixture, record) = try await Self.issued()
+    @Test("a document re-signed with another key is signature.invalid, even as a valid did:key proof", arguments: TestStores.Engine.allCases)
+    func foreignKey(engine: TestStores.Engine) async throws {
+        let (fixture, record) = try await Self.issued(engine)
         defer { fixture.cleanUp() }
         let forger = IssuerKey.generate()
         var subject = try #require(CertificateDocument.subject(of: record.document))
@@ -120,9 +119,9 @@ struct CertificateVerificationTests {
         #expect(try fixture.verify(document: JSONParser.parse(unknownSerial.canonical)).failure == .signatureInvalid)
     }
 
-    @Test("a document signed with our key but never issued is certificate.unknown")
-    func signedButNotIssued() async throws {
-        let (fixture, record) = try await Self.issued()
+    @Test("a document signed with our key but never issued is certificate.unknown", arguments: TestStores.Engine.allCases)
+    func signedButNotIssued(engine: TestStores.Engine) async throws {
+        let (fixture, record) = try await Self.issued(engine)
         defer { fixture.cleanUp() }
         let subject = try #require(CertificateDocument.subject(of: record.document))
         let stray = try CertificateSigner(key: fixture.keyring.current, issuerName: fixture.keyring.issuerName)
@@ -130,33 +129,29 @@ struct CertificateVerificationTests {
         #expect(try fixture.verify(document: JSONParser.parse(stray.canonical)).failure == .unknown)
     }
 
-    @Test("a stored certificate edited behind the daemon's back fails by serial")
-    func editedInDatabase() async throws {
-        let (fixture, record) = try await Self.issued()
+    @Test("a stored certificate edited behind the daemon's back fails by serial", arguments: TestStores.Engine.allCases)
+    func editedInDatabase(engine: TestStores.Engine) async throws {
+        let (fixture, record) = try await Self.issued(engine)
         defer { fixture.cleanUp() }
-        try await fixture.store.pool.write { db in
-            try db.execute(sql: "UPDATE certificate SET document = replace(document, '\"recognisedHours\":18', '\"recognisedHours\":20')")
-        }
+        try fixture.sql.execute("UPDATE certificate SET document = replace(document, '\"recognisedHours\":18', '\"recognisedHours\":20')")
         #expect(try fixture.verify(serial: record.serial).failure == .signatureInvalid)
     }
 
-    @Test("certificates signed with a retired key still verify")
-    func retiredKeyStaysKnown() async throws {
-        let (fixture, record) = try await Self.issued()
+    @Test("certificates signed with a retired key still verify", arguments: TestStores.Engine.allCases)
+    func retiredKeyStaysKnown(engine: TestStores.Engine) async throws {
+        let (fixture, record) = try await Self.issued(engine)
         defer { fixture.cleanUp() }
         let next = IssuerKey.generate()
-        let keyring = try await fixture.store.pool.write { db in
-            try IssuerKeyring.register(SQLiteTransaction(db).certificates, key: next, issuerName: fixture.keyring.issuerName, now: 1)
+        let keyring = try await fixture.store.write { tx in
+            try IssuerKeyring.register(tx.certificates, key: next, issuerName: fixture.keyring.issuerName, now: 1)
         }
         #expect(keyring.known.count == 2)
         #expect(keyring.current.verificationMethod == next.verificationMethod)
-        let retired = try await fixture.store.pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT retired_at FROM issuer_key WHERE verification_method = ?",
-                               arguments: [fixture.keyring.current.verificationMethod])
-        }
+        let retired: Int64? = try fixture.sql.value("SELECT retired_at FROM issuer_key WHERE verification_method = ?",
+                                                    [fixture.keyring.current.verificationMethod])
         #expect(retired == 1)
         let verifier = CertificateVerifier(keyring: keyring)
-        #expect(try await fixture.store.pool.read { db in try verifier.verify(SQLiteTransaction(db).certificates, document: record.document) }.isValid)
-        #expect(try await fixture.store.pool.read { db in try verifier.verify(SQLiteTransaction(db).certificates, serial: record.serial) }.isValid)
+        #expect(try await fixture.store.read { tx in try verifier.verify(tx.certificates, document: record.document) }.isValid)
+        #expect(try await fixture.store.read { tx in try verifier.verify(tx.certificates, serial: record.serial) }.isValid)
     }
 }
