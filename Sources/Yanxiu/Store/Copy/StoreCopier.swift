@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import Postgres
+
+/// Copies a SQLite state folder's database into an empty PostgreSQL database, and proves the copy.
+///
+/// The SQLite file is read in one read-only transaction; the target is migrated to this build's
+/// schema, then filled and verified inside one PostgreSQL transaction: row counts and a SHA-256 per
+/// table, read back from PostgreSQL, must equal what was read from SQLite, and the completion
+/// counters must agree with the completed lessons, or nothing is committed. A target with any row
+/// is refused. Tables and columns come from the two databases' catalogs.
+public struct StoreCopier {
+    public let sqlitePath: String
+    let connector: PostgresConnector
+    /// Rows per INSERT; a batch also ends past `batchBytes` of values.
+    public var batchRows = 5000
+    public var batchBytes = 8 << 20
+
+    public init(sqlitePath: String, conninfo: String, defaults: [String: String] = [:]) throws {
+        guard !PostgresConnectionString.holdsPassword(conninfo) else { throw StoreCopyError.passwordInConnectionString }
+        self.sqlitePath = sqlitePath
+        connector = PostgresConnector(conninfo: conninfo, defaults: defaults)
+    }
+
+    /// Runs the copy and its verification; throws `StoreCopyError` or the server's reason.
+    public func copy() throws -> StoreCopySummary {
+        let started = Date()
+        let source = try SQLiteCopySource(path: sqlitePath)
+        let connection = try connector.connect()
+        _ = try PostgresMigrator.migrate(connection)
+        let tables = try PostgresCopySchema.tables(connection)
+        let target = PostgresCopyTarget(connection: connection)
+        do {
+            let figures = try source.read { db in
+                try Self.check(tables, against: db)
+                try target.begin(tables)
+                var sources: [String: TableChecksum] = [:]
+                for table in tables {
+                    sources[table.name] = try copy(table, from: db, to: target)
+                }
+                return try tables.map { table in
+                    var checksum = TableChecksum()
+                    try target.rows(table) { checksum.add($0) }
+                    let source = sources[table.name] ?? TableChecksum()
+                    return StoreCopySummary.Table(
+                        name: table.name, sourceRows: source.rows, targetRows: checksum.rows,
+                        sourceChecksum: source.finish(), targetChecksum: checksum.finish())
+                }
+            }
+            guard figures.allSatisfy(\.matches) else { throw StoreCopyError.verificationFailed(figures) }
+            let disagreements = try target.counterDisagreements()
+            guard disagreements == 0 else { throw StoreCopyError.countersDisagree(disagreements) }
+            try target.commit(tables)
+            return StoreCopySummary(
+                tables: figures, target: "\(connection.server)/\(connection.database)", seconds: Date().timeIntervalSince(started))
+        } catch {
+            target.rollback()
+            throw error
+        }
+    }
+
+    /// Refuses when SQLite holds data PostgreSQL has no place for, or columns differ.
+    static func check(_ tables: [CopyTable], against db: Database) throws {
+        let targets = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
+        for name in try SQLiteCopySource.tables(db) {
+            guard let table = targets[name] else {
+                throw StoreCopyError.schemaMismatch("SQLite's table \(name) has no counterpart in PostgreSQL")
+            }
+            let columns = Set(try SQLiteCopySource.columns(db, table: name))
+            let expected = Set(table.columns.map(\.name))
+            guard columns == expected else {
+                throw StoreCopyError.schemaMismatch(
+                    "\(name) has columns \(columns.sorted().joined(separator: ", ")) in SQLite and \(expected.sorted().joined(separator: ", ")) in PostgreSQL")
+            }
+        }
+        for table in tables where !(try db.tableExists(table.name)) {
+            throw StoreCopyError.schemaMismatch("PostgreSQL's table \(table.name) has no counterpart in SQLite")
+        }
+    }
+
+    /// Copies one table in batches and returns the checksum of what was read from SQLite.
+    private func copy(_ table: CopyTable, from db: Database, to target: PostgresCopyTarget) throws -> TableChecksum {
+        var checksum = TableChecksum()
+        var batch: [[CopyValue]] = []
+        var bytes = 0
+        var highest = try SQLiteCopySource.highestIssuedID(db, table: table.name)
+        let identity = table.identity.flatMap { name in table.columns.firstIndex { $0.name == name } }
+        try SQLiteCopySource.rows(db, table: table) { row in
+            checksum.add(row)
+            if let identity, case .integer(let id) = row[identity] { highest = max(highest, id) }
+            batch.append(row)
+            bytes += row.reduce(0) { $0 + $1.size }
+            if batch.count >= batchRows || bytes >= batchBytes {
+                try target.insert(batch, into: table)
+                batch.removeAll(keepingCapacity: true)
+                bytes = 0
+            }
+        }
+        try target.insert(batch, into: table)
+        try target.advanceIdentity(of: table, past: highest)
+        return checksum
+    }
+}
+
+extension CopyValue {
+    /// Roughly how many bytes the value takes in a statement.
+    var size: Int {
+        switch self {
+        case .null: 4
+        case .integer, .real: 20
+        case .text(let text): text.utf8.count + 2
+        case .bytes(let bytes): 2 * bytes.count + 6
+        }
+    }
+}
