@@ -32,13 +32,13 @@ public struct StoreCopier {
         let target = PostgresCopyTarget(connection: connection)
         do {
             let figures = try source.read { db in
-                try Self.check(tables, against: db)
+                let copied = try Self.shared(tables, with: db)
                 try target.begin(tables)
                 var sources: [String: TableChecksum] = [:]
-                for table in tables {
+                for table in copied {
                     sources[table.name] = try copy(table, from: db, to: target)
                 }
-                return try tables.map { table in
+                return try copied.map { table in
                     var checksum = TableChecksum()
                     try target.rows(table) { checksum.add($0) }
                     let source = sources[table.name] ?? TableChecksum()
@@ -59,10 +59,13 @@ public struct StoreCopier {
         }
     }
 
-    /// Refuses when SQLite holds data PostgreSQL has no place for, or columns differ.
-    static func check(_ tables: [CopyTable], against db: Database) throws {
+    /// The tables of `tables` SQLite has too, in the same order. Refuses when SQLite has a table
+    /// PostgreSQL has no place for, or the columns of a table differ. A table only PostgreSQL has
+    /// (none today) stays as the migrations left it: empty.
+    static func shared(_ tables: [CopyTable], with db: Database) throws -> [CopyTable] {
         let targets = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
-        for name in try SQLiteCopySource.tables(db) {
+        let names = try SQLiteCopySource.tables(db)
+        for name in names {
             guard let table = targets[name] else {
                 throw StoreCopyError.schemaMismatch("SQLite's table \(name) has no counterpart in PostgreSQL")
             }
@@ -73,9 +76,7 @@ public struct StoreCopier {
                     "\(name) has columns \(columns.sorted().joined(separator: ", ")) in SQLite and \(expected.sorted().joined(separator: ", ")) in PostgreSQL")
             }
         }
-        for table in tables where !(try db.tableExists(table.name)) {
-            throw StoreCopyError.schemaMismatch("PostgreSQL's table \(table.name) has no counterpart in SQLite")
-        }
+        return tables.filter { names.contains($0.name) }
     }
 
     /// Copies one table in batches and returns the checksum of what was read from SQLite.

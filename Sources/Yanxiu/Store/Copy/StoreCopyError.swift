@@ -1,4 +1,4 @@
-/// Why a copy did not happen. Every case leaves the target as it was.
+/// Why a copy did not happen. No row is left in the target (an empty database may have been given the schema).
 public enum StoreCopyError: Error, CustomStringConvertible {
     case sourceMissing(String)
     case sourceInUse(String)
