@@ -131,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "yanxiu-bench",
             dependencies: [
-                "Yanxiu", "YanxiuClient", "JSONRPC",
+                "Yanxiu", "YanxiuClient", "JSONRPC", "Postgres", "PostgresCluster",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -150,7 +150,10 @@ let package = Package(
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "UnixSocket"], swiftSettings: strict),
         .testTarget(
             name: "YanxiuTests",
-            dependencies: ["Yanxiu", "YanxiuCredentials", "CSV", "JSONRPC", "Locking", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Yanxiu", "YanxiuCredentials", "CSV", "JSONRPC", "Locking", "Postgres", "PostgresCluster",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -169,9 +172,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresCluster"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["YanxiuClient", "JSONRPC", "Locking", "UnixSocket", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["YanxiuClient", "JSONRPC", "Locking", "UnixSocket", "PostgresCluster", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Authorisation/expected.tsv"],
             swiftSettings: strict
         ),

@@ -33,12 +33,12 @@ public final class PostgresConnection: @unchecked Sendable {
         guard let connection = opened else {
             throw PostgresError(sqlState: nil, message: "out of memory", connectionLost: true)
         }
-        self.connection = connection
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = Self.firstLine(String(cString: PQerrorMessage(connection)))
             PQfinish(connection)
             throw PostgresError(sqlState: nil, message: message, connectionLost: true)
         }
+        self.connection = connection
         // Notices (e.g. "extension already exists, skipping") would go to stderr otherwise.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
     }

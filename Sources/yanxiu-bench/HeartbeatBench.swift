@@ -17,16 +17,26 @@ struct HeartbeatBench: AsyncParsableCommand {
     @Option(help: "Rounds first played to load every teacher's state into the daemon's lanes; reported apart, not counted.") var warmup = 1
     @Option(help: "Offered load in heartbeats per second (open loop); 0 for closed loop.") var rate = 0
     @Option(name: .customLong("daemon-setting"), help: "A daemon setting as key=value (repeatable), e.g. progress-lanes=2.") var daemonSettings: [String] = []
+    @Option(help: "sqlite, or postgresql (a server of the benchmark's own is started on this machine).") var store = "sqlite"
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
+        guard store == "sqlite" || store == "postgresql" else { throw BenchError("--store must be sqlite or postgresql") }
         let directory = NSTemporaryDirectory() + "yanxiu-bench-hb-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let seedStart = Date()
-        try BenchDataSet.seed(path: directory + "/yanxiu.sqlite", teachers: teachers, now: SystemClock().nowMs)
+        var settings = daemonSettings.map { $0.replacingOccurrences(of: "=", with: " = ") }
+        let postgres = store == "postgresql" ? try BenchPostgres() : nil
+        defer { postgres?.remove() }
+        if let postgres {
+            try BenchDataSet.seedPostgres(conninfo: postgres.conninfo, teachers: teachers, now: SystemClock().nowMs)
+            settings += ["store = postgresql", "postgresql = \(postgres.conninfo)"]
+        } else {
+            try BenchDataSet.seed(path: directory + "/yanxiu.sqlite", teachers: teachers, now: SystemClock().nowMs)
+        }
         let seedSeconds = Date().timeIntervalSince(seedStart)
-        let daemon = try DaemonProcess(stateDirectory: directory, extraConfig: daemonSettings.map { $0.replacingOccurrences(of: "=", with: " = ") }.joined(separator: "\n"))
+        let daemon = try DaemonProcess(stateDirectory: directory, extraConfig: settings.joined(separator: "\n"))
         defer { daemon.stop() }
         let control = try RPCClient(socketPath: daemon.socketPath)
 
@@ -44,6 +54,7 @@ struct HeartbeatBench: AsyncParsableCommand {
         var reasons: [String: Int] = [:]
         let started = Date()
         let cpuBefore = daemon.cpuSeconds
+        let databaseCPUBefore = postgres?.cpuSeconds ?? 0
         for round in warmup..<(warmup + rounds) {
             let result = try LoadRound(socketPath: daemon.socketPath, teachers: teachers, connections: connections,
                                        inFlight: inFlight, rate: rate, round: round).run()
@@ -56,6 +67,7 @@ struct HeartbeatBench: AsyncParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         let store = (try? control.call("system.info"))?["store"]
         let cpuUsed = daemon.cpuSeconds - cpuBefore
+        let databaseCPU = (postgres?.cpuSeconds ?? 0) - databaseCPUBefore
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         let report = BenchReport(
@@ -66,6 +78,9 @@ struct HeartbeatBench: AsyncParsableCommand {
         if !json {
             if warmup > 0 { print(String(format: "  warm-up (%d round(s), every teacher's state loaded from disk): p99 %.1f ms", warmup, warmupP99)) }
             if let store { print("  store writer: \(JSONWriter.string(store))") }
+            if postgres != nil, accepted > 0 {
+                print(String(format: "  PostgreSQL server CPU: %.1f s, %.0f µs per heartbeat", databaseCPU, databaseCPU / Double(accepted) * 1e6))
+            }
         }
     }
 }

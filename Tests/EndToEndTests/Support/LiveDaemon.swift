@@ -18,6 +18,9 @@ final class LiveDaemon: @unchecked Sendable {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
+    /// The store these daemons run on; a test about SQLite's own files checks it.
+    static var store: TestStore { TestStore.current }
+
     static var daemonPath: String { binDirectory.appendingPathComponent("yanxiud").path }
     static var ctlPath: String { binDirectory.appendingPathComponent("yanxiuctl").path }
 
@@ -40,6 +43,10 @@ final class LiveDaemon: @unchecked Sendable {
         // seconds per hash under the sanitizers. Tests of strength and timing set it themselves.
         var settings = config
         if settings["password-scrypt-log-n"] == nil { settings["password-scrypt-log-n"] = "10" }
+        // A test that names a store itself gets that one.
+        if Self.store == .postgresql, settings["store"] == nil {
+            settings.merge(try SharedPostgres.configuration(directory: self.directory)) { _, shared in shared }
+        }
         for (key, value) in settings { configText += "\(key) = \(value)\n" }
         let configPath = self.directory + "/yanxiud.conf"
         try configText.write(toFile: configPath, atomically: true, encoding: .utf8)

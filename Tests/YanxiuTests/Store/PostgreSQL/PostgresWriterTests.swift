@@ -1,0 +1,222 @@
+import Foundation
+import Postgres
+import PostgresCluster
+import Testing
+@testable import Yanxiu
+
+/// The PostgreSQL writer's contract, on a real server: group commit with deferred heartbeat rows,
+/// one failing unit rolled back alone, and recovery after the server comes back.
+@Suite("PostgreSQL writer: batches, failures and a server that goes away")
+struct PostgresWriterTests {
+    /// One account, topic, course and two lessons, written straight into the schema.
+    private static func seed(_ conninfo: String) throws {
+        let connection = try PostgresConnection(conninfo)
+        try connection.run("""
+            INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (1, '13900000001', 'x', 0, 0);
+            INSERT INTO topic (id, title, window_start, window_end, rules, document_hash, created_at, updated_at)
+                VALUES ('t', 'T', 0, 10, '{}', '\\x00', 0, 0);
+            INSERT INTO course (topic_id, id, position, title) VALUES ('t', 'c', 1, 'C');
+            INSERT INTO lesson (id, topic_id, course_id, position, title, duration_ms, credit_hours, quiz_at_ms, quiz)
+                VALUES ('l1', 't', 'c', 1, 'L1', 1000, 2, 500, '{}'), ('l2', 't', 'c', 2, 'L2', 1000, 3, 500, '{}');
+            """)
+    }
+
+    private static func write(account: Int64 = 1, lesson: String, seq: Int64, studyMs: Int64, completed: Bool = false) -> ProgressWrite {
+        var progress = LessonProgress(jitterAllowanceMs: 0)
+        progress.studyMs = studyMs
+        progress.completedAt = completed ? seq : nil
+        return ProgressWrite(
+            accountID: account, lessonId: lesson, topicId: "t", now: seq, progressState: Data([UInt8(seq & 0xff), 0, 0xff]),
+            progress: progress, trackerState: Data([UInt8(seq & 0xff)]),
+            journal: HeartbeatJournal.Entry(at: seq, playbackId: "p", seq: seq, positionMs: seq * 10, state: "playing", rate: 1.25,
+                                            verdict: "credited", creditedMs: 10))
+    }
+
+    @Test("concurrent heartbeats share batches: every journal entry is kept, one row per lesson, completion counted once")
+    func batchedSaves() async throws {
+        let conninfo = try TestStores.freshPostgresDatabase()
+        let store = try PostgresStore(conninfo: conninfo)
+        defer { store.close() }
+        try Self.seed(conninfo)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for seq in 1...200 {
+                group.addTask {
+                    try await store.write { tx in try tx.progress.save(Self.write(lesson: seq % 2 == 0 ? "l1" : "l2", seq: Int64(seq), studyMs: Int64(seq))) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(store.writerStatistics.largestBatch > 1)
+        for lesson in ["l1", "l2"] {
+            try await store.write { tx in try tx.progress.save(Self.write(lesson: lesson, seq: 300, studyMs: 300, completed: true)) }
+        }
+        try await store.read { tx throws in
+            let journal = try tx.progress.journal(accountID: 1, lessonId: "l1", limit: 1000)
+            #expect(Set(journal.map(\.seq)) == Set(stride(from: 2, through: 200, by: 2).map(Int64.init) + [300]))
+            #expect(journal.count == 101)
+            #expect(journal.allSatisfy { $0.rate == 1.25 && $0.positionMs == $0.seq * 10 })
+            let lessons = try tx.progress.lessonProgress(accountID: 1, topicId: "t")
+            #expect(lessons.map(\.studyMs).sorted() == [300, 300])
+            #expect(try tx.progress.playbackState(accountID: 1) == Data([UInt8(300 & 0xff)]))
+        }
+        let completion = try PostgresConnection(conninfo).execute("SELECT lessons, hours FROM topic_completion WHERE account_id = 1")
+        #expect(completion.count == 1)
+        #expect((completion[0][0] as Int64, completion[0][1] as Int64) == (2, 5))
+    }
+
+    @Test("many heartbeats of one lesson in one unit: the last state stays and the journal keeps every entry in order")
+    func manySavesInOneUnit() async throws {
+        let conninfo = try TestStores.freshPostgresDatabase()
+        let store = try PostgresStore(conninfo: conninfo)
+        defer { store.close() }
+        try Self.seed(conninfo)
+        try await store.write { tx in
+            for seq in Int64(1)...50 { try tx.progress.save(Self.write(lesson: "l1", seq: seq, studyMs: seq)) }
+        }
+        try await store.read { tx throws in
+            #expect(try tx.progress.journal(accountID: 1, lessonId: "l1", limit: 100).map(\.seq) == Array(1...50))
+            #expect(try tx.progress.lessonState(accountID: 1, lessonId: "l1") == Data([50, 0, 0xff]))
+            #expect(try tx.progress.lessonProgress(accountID: 1, topicId: "t").map(\.studyMs) == [50])
+        }
+    }
+
+    @Test("a deferred heartbeat is seen by a later unit of the same batch, and by the unit itself")
+    func deferredRowsAreVisible() async throws {
+        let conninfo = try TestStores.freshPostgresDatabase()
+        let store = try PostgresStore(conninfo: conninfo)
+        defer { store.close() }
+        try Self.seed(conninfo)
+        let seen = try await store.write { tx -> Data? in
+            try tx.progress.save(Self.write(lesson: "l1", seq: 7, studyMs: 70))
+            return try tx.progress.lessonState(accountID: 1, lessonId: "l1")
+        }
+        #expect(seen == Data([7, 0, 0xff]))
+        async let first: Void = store.write { tx in try tx.progress.save(Self.write(lesson: "l2", seq: 8, studyMs: 80)) }
+        async let second = store.write { tx in try tx.progress.lessonState(accountID: 1, lessonId: "l2") }
+        try await first
+        _ = try await second
+        let stored = try await store.read { tx in try tx.progress.lessonState(accountID: 1, lessonId: "l2") }
+        #expect(stored == Data([8, 0, 0xff]))
+    }
+
+    @Test("a heartbeat whose row the database refuses fails alone; the others in its batch commit")
+    func badRowFailsAlone() async throws {
+        let conninfo = try TestStores.freshPostgresDatabase()
+        let store = try PostgresStore(conninfo: conninfo)
+        defer { store.close() }
+        try Self.seed(conninfo)
+        let results = await withTaskGroup(of: (Int64, Bool).self) { group in
+            for seq in Int64(1)...40 {
+                group.addTask {
+                    // Account 2 does not exist: its progress row breaks a foreign key.
+                    let write = Self.write(account: seq == 20 ? 2 : 1, lesson: "l1", seq: seq, studyMs: seq)
+                    do {
+                        try await store.write { tx in try tx.progress.save(write) }
+                        return (seq, true)
+                    } catch {
+                        return (seq, false)
+                    }
+                }
+            }
+            return await group.reduce(into: [Int64: Bool]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(results[20] == false)
+        #expect(results.filter { $0.value }.count == 39)
+        let count = try PostgresConnection(conninfo).execute("SELECT count(*) FROM heartbeat WHERE account_id = 1")[0][0] as Int64
+        #expect(count == 39)
+    }
+
+    @Test("a unit that throws is rolled back alone, statements and deferred rows alike")
+    func throwingUnitRollsBack() async throws {
+        let conninfo = try TestStores.freshPostgresDatabase()
+        let store = try PostgresStore(conninfo: conninfo)
+        defer { store.close() }
+        try Self.seed(conninfo)
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) {
+            try await store.write { tx in
+                try tx.progress.save(Self.write(lesson: "l1", seq: 1, studyMs: 1))
+                try tx.progress.recordQuizSubmission(QuizSubmissionRecord(accountID: 1, lessonId: "l1", at: 1, correct: 1, total: 1, passed: true, answers: "[]"))
+                throw Refused()
+            }
+        }
+        await #expect(throws: Refused.self) {
+            try await store.write { tx in
+                try tx.progress.save(Self.write(lesson: "l2", seq: 2, studyMs: 2))
+                throw Refused()
+            }
+        }
+        let connection = try PostgresConnection(conninfo)
+        #expect(try connection.execute("SELECT count(*) FROM lesson_progress")[0][0] as Int64 == 0)
+        #expect(try connection.execute("SELECT count(*) FROM quiz_submission")[0][0] as Int64 == 0)
+        #expect(try connection.execute("SELECT count(*) FROM heartbeat")[0][0] as Int64 == 0)
+    }
+
+    @Test("while the server is stopped writes and reads answer store.unavailable; once it is back they succeed without a new store")
+    func recoversWhenTheServerReturns() async throws {
+        let cluster = try PostgresCluster.start(.init(fsync: false))
+        defer { cluster.remove() }
+        try cluster.createDatabase("recover")
+        let conninfo = cluster.conninfo(database: "recover")
+        let store = try PostgresStore(conninfo: conninfo)
+        defer { store.close() }
+        try Self.seed(conninfo)
+        try await store.write { tx in try tx.progress.save(Self.write(lesson: "l1", seq: 1, studyMs: 1)) }
+
+        try cluster.stop(mode: .fast)
+        for _ in 0..<3 {
+            await #expect {
+                try await store.write { tx in try tx.progress.save(Self.write(lesson: "l1", seq: 2, studyMs: 2)) }
+            } throws: { error in
+                guard case StoreError.unavailable = error else { return false }
+                return (error as? StoreError)?.refusal.reason == "store.unavailable"
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.read { tx in try tx.progress.lessonState(accountID: 1, lessonId: "l1") }
+            }
+        }
+
+        try cluster.restart()
+        try await store.write { tx in try tx.progress.save(Self.write(lesson: "l1", seq: 3, studyMs: 3)) }
+        let state = try await store.read { tx in try tx.progress.lessonState(accountID: 1, lessonId: "l1") }
+        #expect(state == Data([3, 0, 0xff]))
+        let journal = try await store.read { tx in try tx.progress.journal(accountID: 1, lessonId: "l1", limit: 10) }
+        #expect(journal.map(\.seq) == [1, 3])
+    }
+
+    @Test("a database migrated by a newer build is refused at open, naming the unknown migration")
+    func refusesNewerSchema() throws {
+        let conninfo = try TestStores.freshPostgresDatabase()
+        let store = try PostgresStore(conninfo: conninfo)
+        store.close()
+        try PostgresConnection(conninfo).execute("INSERT INTO yanxiu_migrations (identifier) VALUES ('v99-from-the-future')")
+        #expect {
+            _ = try PostgresStore(conninfo: conninfo)
+        } throws: { error in
+            "\(error)".contains("v99-from-the-future") && "\(error)".contains("newer than this yanxiud")
+        }
+        // Opening again on a matching schema changes nothing.
+        try PostgresConnection(conninfo).execute("DELETE FROM yanxiu_migrations WHERE identifier = 'v99-from-the-future'")
+        let reopened = try PostgresStore(conninfo: conninfo)
+        #expect(try reopened.schemaVersion() == PostgresMigrations.all.count)
+        reopened.close()
+    }
+
+    @Test("a wrong password and an unreachable server are refused at open with the server's reason")
+    func refusedAtOpen() throws {
+        let cluster = try PostgresCluster.start(.init(password: "right-password", fsync: false))
+        defer { cluster.remove() }
+        #expect {
+            _ = try PostgresStore(conninfo: cluster.conninfo(database: "postgres", password: "wrong-password"))
+        } throws: { error in
+            "\(error)".contains("password authentication failed")
+        }
+        let port = cluster.port
+        cluster.remove()
+        #expect {
+            _ = try PostgresStore(conninfo: "host=127.0.0.1 port=\(port) dbname=postgres connect_timeout=2")
+        } throws: { error in
+            (error as? PostgresError)?.connectionLost == true
+        }
+    }
+}
