@@ -55,7 +55,10 @@ struct SQLiteCopySource {
 
     /// Reads `table`'s rows in key order, each as the values PostgreSQL's columns take.
     static func rows(_ db: Database, table: CopyTable, each: ([CopyValue]) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(table.columnList) FROM \(CopySQL.quote(table.name)) \(table.orderClause)")
+        // Text is read as its bytes: a String read from SQLite would end at a NUL character.
+        let selected = table.columns.map { $0.kind == .text ? "CAST(\(CopySQL.quote($0.name)) AS BLOB)" : CopySQL.quote($0.name) }
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT \(selected.joined(separator: ", ")) FROM \(CopySQL.quote(table.name)) \(table.orderClause)")
         var values: [CopyValue] = []
         values.reserveCapacity(table.columns.count)
         while let row = try cursor.next() {
@@ -74,7 +77,12 @@ struct SQLiteCopySource {
         case (.int64(let number), .boolean) where number == 0 || number == 1: return .integer(number)
         case (.int64(let number), .real): return .real(Double(number))
         case (.double(let number), .real): return .real(number)
-        case (.string(let text), .text): return .text(text)
+        case (.blob(let bytes), .text):
+            // PostgreSQL's text holds neither NUL characters nor anything but UTF-8.
+            guard !bytes.contains(0), let text = String(data: bytes, encoding: .utf8) else {
+                throw StoreCopyError.unexpectedValue(table: table, column: column.name, value: "text PostgreSQL cannot hold (a NUL character or bytes that are not UTF-8)", kind: "text")
+            }
+            return .text(text)
         case (.blob(let bytes), .bytes): return .bytes(bytes)
         default: throw StoreCopyError.unexpectedValue(table: table, column: column.name, value: "\(value)", kind: column.kind.rawValue)
         }

@@ -25,7 +25,7 @@ public enum StoreCopyError: Error, CustomStringConvertible {
         case .schemaMismatch(let detail):
             "the two schemas differ: \(detail)"
         case .unexpectedValue(let table, let column, let value, let kind):
-            "\(table).\(column) holds \(value), which is not a \(kind)"
+            "\(table).\(column) holds \(value), which PostgreSQL's \(kind) column cannot take; nothing was copied"
         case .verificationFailed(let tables):
             "verification failed for " + tables.filter { !$0.matches }.map(\.name).joined(separator: ", ") + "; nothing was copied"
         case .countersDisagree(let teachers):
