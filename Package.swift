@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "yanxiud",
             dependencies: [
-                "YanxiuServer",
+                "YanxiuServer", "Yanxiu",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

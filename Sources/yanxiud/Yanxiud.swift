@@ -13,7 +13,8 @@ struct Yanxiud: AsyncParsableCommand {
         discussion: """
             With no options it keeps its state in ./.yanxiu and listens on ./.yanxiu/yanxiud.sock, \
             unless /etc/yanxiu/yanxiud.conf, --config or systemd (socket activation, STATE_DIRECTORY) say otherwise.
-            """)
+            """,
+        subcommands: [CopyToPostgreSQL.self])
 
     @Option(help: "Configuration file (key = value lines). Default: \(DaemonConfiguration.defaultFile) when it exists.")
     var config: String?
