@@ -35,7 +35,7 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = Self.firstLine(String(cString: PQerrorMessage(connection)))
-            // No PQfinish here: the connection is stored, so deinit runs and finishes it.
+            PQfinish(connection)
             throw PostgresError(sqlState: nil, message: message, connectionLost: true)
         }
         self.connection = connection
