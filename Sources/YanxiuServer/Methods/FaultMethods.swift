@@ -9,7 +9,9 @@ import Yanxiu
 /// They act on the real writer so that the tests observe what a real fault would cause: a
 /// writer stuck in a commit, or a database that cannot grow (as on a full disk).
 struct FaultMethods {
-    let store: SQLiteStore
+    let store: any Store
+    /// The SQLite engine, for the fault only it can have (a database capped in size); nil on PostgreSQL.
+    let sqlite: SQLiteStore?
 
     func descriptors() -> [MethodDescriptor] {
         let store = self.store
@@ -21,7 +23,7 @@ struct FaultMethods {
                 guard let seconds = call.params.double("seconds"), seconds >= 0, seconds <= 60 else {
                     throw RPCError.invalidParams(field: "seconds", reason: "range")
                 }
-                try await store.writeDatabase { _ in Thread.sleep(forTimeInterval: seconds) }
+                try await store.write { _ in Thread.sleep(forTimeInterval: seconds) }
                 return ["stalledMs": .int64(Int64(seconds * 1000))]
             },
             MethodDescriptor(
@@ -38,6 +40,11 @@ struct FaultMethods {
                 let waiting = SessionCache.shared.delayFills(count: count, seconds: seconds)
                 return ["armed": .int(count), "waiting": .int(waiting)]
             },
+        ] + (sqlite.map(Self.sqliteDescriptors) ?? [])
+    }
+
+    private static func sqliteDescriptors(_ store: SQLiteStore) -> [MethodDescriptor] {
+        [
             MethodDescriptor(
                 "testFault.limitDatabase",
                 "Caps the database at its current size plus extraPages (SQLite's max_page_count), as a full disk would; without extraPages lifts the cap.",

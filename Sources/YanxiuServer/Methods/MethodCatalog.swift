@@ -24,9 +24,7 @@ enum MethodCatalog {
         table.register(contentsOf: ReportMethods(app: app).descriptors())
         if let clock = app.testClock {
             table.register(contentsOf: TestClockMethods(clock: clock).descriptors())
-            if let sqlite = app.sqlite {
-                table.register(contentsOf: FaultMethods(store: sqlite).descriptors())
-            }
+            table.register(contentsOf: FaultMethods(store: app.store, sqlite: app.sqlite).descriptors())
         }
         table = RPCMetrics().instrument(table)
         document.value = OpenRPCDocument.make(table: table, title: "yanxiud", version: AppContext.version, errorCodes: ErrorCatalog.codes)

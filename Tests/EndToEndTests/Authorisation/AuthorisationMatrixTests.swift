@@ -24,7 +24,9 @@ struct AuthorisationMatrixTests {
                 if let reveal = param["name"]?.stringValue, MatrixWorld.revealParams.contains(reveal) { rows.append((name + "+" + reveal, method, reveal)) }
             }
         }
-        #expect(Set(expected.rows.keys) == Set(rows.map(\.row)), "expected.tsv and rpc.discover disagree: classify \(Set(rows.map(\.row)).subtracting(expected.rows.keys).sorted()), drop \(Set(expected.rows.keys).subtracting(rows.map(\.row)).sorted())")
+        // A size cap on the database file is a fault only SQLite can have.
+        let absentHere: Set<String> = LiveDaemon.store == .sqlite ? [] : ["testFault.limitDatabase"]
+        #expect(Set(expected.rows.keys).subtracting(absentHere) == Set(rows.map(\.row)), "expected.tsv and rpc.discover disagree: classify \(Set(rows.map(\.row)).subtracting(expected.rows.keys).sorted()), drop \(Set(expected.rows.keys).subtracting(rows.map(\.row)).sorted())")
 
         // One connection per call, each with a session made just before it: some methods
         // (logout, changePassword, changePhone) end sessions.

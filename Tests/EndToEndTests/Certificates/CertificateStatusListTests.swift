@@ -40,8 +40,9 @@ struct CertificateStatusListTests {
         let secondIndex = try #require(second["credentialStatus"]?["statusListIndex"]?.stringValue.flatMap { Int($0) })
         #expect(secondIndex != firstIndex && secondIndex >= 0 && secondIndex < 131_072)
         // The list's bits, in the database: the first certificate's is the revoked one.
-        let rows = try run("/usr/bin/sqlite3", [directory + "/yanxiu.sqlite", "SELECT status_index, revoked_at IS NOT NULL FROM certificate ORDER BY issued_at, serial"])
-        #expect(rows.output.contains("\(firstIndex)|1") && rows.output.contains("\(secondIndex)|0"), "\(rows.output)")
+        let rows = try StateDatabase.run(
+            "SELECT status_index, CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END FROM certificate ORDER BY issued_at, serial", directory: directory)
+        #expect(rows.contains("\(firstIndex)|1") && rows.contains("\(secondIndex)|0"), "\(rows)")
 
         let list = directory + "/status-1.json"
         let config = directory + "/config.js"
@@ -107,9 +108,8 @@ struct CertificateStatusListTests {
     /// `credentialStatus`, signed again with the daemon's own key by the Python signer,
     /// and stored in its canonical form as the daemon stores what it issues.
     static func legacyCertificate(directory: String) throws -> JSONValue {
-        let database = directory + "/yanxiu.sqlite"
-        let query = try run("/usr/bin/sqlite3", [database, "SELECT document FROM certificate LIMIT 1"])
-        guard case .object(let object) = try JSONParser.parse(Array(query.output.utf8)) else { throw CocoaError(.fileReadCorruptFile) }
+        let query = try StateDatabase.run("SELECT document FROM certificate LIMIT 1", directory: directory)
+        guard case .object(let object) = try JSONParser.parse(Array(query.utf8)) else { throw CocoaError(.fileReadCorruptFile) }
         let template = directory + "/legacy-template.json"
         try JSONWriter.string(.object(JSONObject(object.members.filter { $0.key != "credentialStatus" })))
             .write(toFile: template, atomically: true, encoding: .utf8)
@@ -119,7 +119,7 @@ struct CertificateStatusListTests {
         #expect(result.status == 0, "\(result.output)")
         let canonical = try String(contentsOfFile: signed, encoding: .utf8)
         let sql = "UPDATE certificate SET document = '\(canonical.replacingOccurrences(of: "'", with: "''"))', status_list_id = NULL, status_index = NULL;"
-        #expect(try run("/usr/bin/sqlite3", [database, sql]).status == 0)
+        try StateDatabase.run(sql, directory: directory)
         return try JSONParser.parse(Array(canonical.utf8))
     }
 }

@@ -10,7 +10,7 @@ struct BackupRestoreTests {
     /// Fast password hashing: these tests are about the data, not about scrypt.
     static let config = ["password-scrypt-log-n": "10"]
 
-    @Test("a backup taken while teachers keep registering restores into a fresh daemon with the same data")
+    @Test("a backup taken while teachers keep registering restores into a fresh daemon with the same data", .enabled(if: LiveDaemon.store == .sqlite, "admin.backup copies the SQLite file; on PostgreSQL it answers backup.external"))
     func backupWhileWritingAndRestore() throws {
         let daemon = try LiveDaemon(config: Self.config)
         var accounts: [TestAccount] = []
@@ -54,7 +54,7 @@ struct BackupRestoreTests {
         _ = restored.stop()
     }
 
-    @Test("dated backups in a folder keep only the newest copies, and status shows the last one")
+    @Test("dated backups in a folder keep only the newest copies, and status shows the last one", .enabled(if: LiveDaemon.store == .sqlite, "admin.backup copies the SQLite file; on PostgreSQL it answers backup.external"))
     func rotationAndStatus() throws {
         let daemon = try LiveDaemon()
         let folder = daemon.directory + "/backups"
@@ -73,7 +73,7 @@ struct BackupRestoreTests {
         #expect(status.output.contains(paths[2]))
     }
 
-    @Test("backups refuse relative paths, existing files, and non-operators")
+    @Test("backups refuse relative paths, existing files, and non-operators", .enabled(if: LiveDaemon.store == .sqlite, "admin.backup copies the SQLite file; on PostgreSQL it answers backup.external"))
     func refusals() throws {
         let daemon = try LiveDaemon()
         #expect(rpcError { try daemon.call("admin.backup", ["path": "relative.sqlite"]) }?.fieldReasons["path"] == "not_absolute")
@@ -85,6 +85,16 @@ struct BackupRestoreTests {
         let asNobody = try runAsNobody([LiveDaemon.ctlPath, "--socket", daemon.socketPath, "backup", daemon.directory + "/x.sqlite"])
         #expect(asNobody.status == 1)
         #expect(asNobody.stdout.contains("auth.operator_required"))
+        #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/x.sqlite"))
+    }
+
+    @Test("on PostgreSQL admin.backup refuses with backup.external, naming PostgreSQL's own tools",
+          .enabled(if: LiveDaemon.store == .postgresql, "the SQLite copies are the tests above"))
+    func postgresqlOwnsBackups() throws {
+        let daemon = try LiveDaemon()
+        let refusal = try #require(rpcError { try daemon.call("admin.backup", ["path": .string(daemon.directory + "/x.sqlite")]) })
+        #expect(refusal.reason == "backup.external")
+        #expect(refusal.message.contains("pg_dump"))
         #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/x.sqlite"))
     }
 }
