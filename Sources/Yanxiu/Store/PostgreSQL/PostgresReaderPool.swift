@@ -18,9 +18,14 @@ final class PostgresReaderPool: Sendable {
     func read<T>(_ work: (PostgresDatabase) throws -> T) throws -> T {
         slots.wait()
         defer { slots.signal() }
-        let connection = try idle.withLock { $0.popLast() } ?? connector.connect()
+        var connection = try idle.withLock { $0.popLast() } ?? connector.connect()
         do {
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            if !Self.begin(connection) {
+                // An idle connection the server dropped meanwhile (a restart, a failover): nothing
+                // was sent on it yet, so a fresh one takes its place.
+                connection = try connector.connect()
+                try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            }
             let value = try work(PostgresDatabase(connection: connection, batch: nil))
             try connection.execute("COMMIT")
             idle.withLock { $0.append(connection) }
@@ -31,6 +36,16 @@ final class PostgresReaderPool: Sendable {
                 idle.withLock { $0.append(connection) }
             }
             throw error
+        }
+    }
+
+    /// Begins a read transaction; false when the connection turned out to be lost.
+    private static func begin(_ connection: PostgresConnection) -> Bool {
+        do {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            return true
+        } catch {
+            return false
         }
     }
 }

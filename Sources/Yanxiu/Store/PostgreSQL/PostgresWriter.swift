@@ -60,7 +60,7 @@ final class PostgresWriter: Sendable {
     private static func commit(_ batch: [PendingUnit], slot: ConnectionSlot) {
         let connection: PostgresConnection
         do {
-            connection = try slot.connection()
+            connection = try slot.begin()
         } catch {
             for unit in batch { unit.abandon(StoreError.classify(error)) }
             return
@@ -96,7 +96,7 @@ final class PostgresWriter: Sendable {
         let shared = PostgresBatch(defers: defers)
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(batch.count)
-        try connection.execute("BEGIN")
+        if !connection.isInTransaction { try connection.execute("BEGIN") }
         for unit in batch {
             outcomes.append(unit.run(PostgresDatabase(connection: connection, batch: shared)))
             // A lost connection ends the transaction: no later unit can be part of it.
@@ -128,6 +128,22 @@ final class ConnectionSlot: @unchecked Sendable {
         let fresh = try connector.connect()
         current = fresh
         return fresh
+    }
+
+    /// A connection with a transaction begun. A connection the server dropped while it was idle
+    /// (a restart, a failover) is noticed here, before any unit ran, and replaced once.
+    func begin() throws -> PostgresConnection {
+        let connection = try connection()
+        do {
+            try connection.execute("BEGIN")
+            return connection
+        } catch {
+            guard !connection.isOpen else { throw error }
+            current = nil
+            let fresh = try self.connection()
+            try fresh.execute("BEGIN")
+            return fresh
+        }
     }
 
     func drop() {
