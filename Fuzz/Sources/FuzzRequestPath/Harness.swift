@@ -44,8 +44,7 @@ final class Harness: Sendable {
         do {
             let path = try opened!.get()
             dispatcher = path.dispatcher
-            let store = path.store
-            checkpoint = { _ = try? store.checkpoint() }
+            checkpoint = { path.checkpoint() }
         } catch {
             fatalError("cannot open the scratch store: \(error)")
         }

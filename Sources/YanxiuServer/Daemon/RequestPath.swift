@@ -46,4 +46,10 @@ public struct RequestPath: Sendable {
         try await CatalogFirstStartLoader(app: app).run()
         return RequestPath(dispatcher: MethodCatalog.dispatcher(app: app), store: store, app: app)
     }
+
+    /// Folds SQLite's WAL back into the database file (the daemon's checkpoint service does it
+    /// every few seconds); nothing on PostgreSQL.
+    public func checkpoint() {
+        _ = try? app.sqlite?.checkpoint()
+    }
 }
