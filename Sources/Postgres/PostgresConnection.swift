@@ -8,10 +8,14 @@ import Foundation
 /// (key=value or URI: several hosts, `target_session_attrs`, TLS, `passfile`), read exactly as
 /// `psql` reads it, including the `PG*` environment variables.
 public final class PostgresConnection: @unchecked Sendable {
-    private let connection: OpaquePointer
-    private var prepared: [String: String] = [:]
+    let connection: OpaquePointer
+    /// Prepared statements' names by their SQL text.
+    var prepared: [String: String] = [:]
+    private var preparedCount = 0
     /// Past this many prepared statements, further SQL texts run unprepared (built SQL must not grow the cache forever).
-    private let maxPrepared = 512
+    let maxPrepared = 512
+    /// Set when a pipeline failed half-way: the connection cannot be used again.
+    var broken = false
 
     /// Connects, or throws the server's or libpq's reason in one line. `defaults` are libpq
     /// settings (`connect_timeout`, `application_name`) that `conninfo` may override.
@@ -46,7 +50,15 @@ public final class PostgresConnection: @unchecked Sendable {
     deinit { PQfinish(connection) }
 
     /// False once the connection is lost; a lost connection is replaced, not reused.
-    public var isOpen: Bool { PQstatus(connection) == CONNECTION_OK }
+    public var isOpen: Bool { !broken && PQstatus(connection) == CONNECTION_OK }
+
+    /// Whether the server is still there, asked without a round trip: whatever the server sent
+    /// while the connection was idle (the notice of a shutdown, the end of the stream) is read
+    /// first. A connection dropped while idle is noticed here, before any work is sent on it.
+    public var isStillOpen: Bool {
+        guard isOpen else { return false }
+        return PQconsumeInput(connection) == 1 && PQstatus(connection) == CONNECTION_OK
+    }
 
     /// The server this connection reached (host or socket folder, and port), for logs and status.
     public var server: String {
@@ -67,7 +79,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one statement with `$1`, `$2`, ... bound to `arguments`, and returns its rows.
     @discardableResult
     public func execute(_ sql: String, _ arguments: [any PostgresBindable] = []) throws(PostgresError) -> PostgresRows {
-        let parameters = Parameters(arguments.map(\.postgresValue))
+        let parameters = try Parameters(arguments.map(\.postgresValue))
         defer { parameters.release() }
         let result: OpaquePointer?
         if let name = try statementName(sql, count: parameters.count) {
@@ -89,13 +101,18 @@ public final class PostgresConnection: @unchecked Sendable {
     private func statementName(_ sql: String, count: Int32) throws(PostgresError) -> String? {
         if let name = prepared[sql] { return name }
         guard prepared.count < maxPrepared else { return nil }
-        let name = "s\(prepared.count)"
+        let name = nextStatementName()
         _ = try rows(PQprepare(connection, name, sql, count, nil))
         prepared[sql] = name
         return name
     }
 
-    private func rows(_ result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
+    func nextStatementName() -> String {
+        preparedCount += 1
+        return "s\(preparedCount)"
+    }
+
+    func rows(_ result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
         guard let result else { throw connectionError() }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
@@ -111,7 +128,17 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    private func connectionError() -> PostgresError {
+    /// The error a failed result carries, clearing it; nil for a result that succeeded.
+    func failure(_ result: OpaquePointer) -> PostgresError? {
+        do {
+            _ = try rows(result)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func connectionError() -> PostgresError {
         let lost = PQstatus(connection) != CONNECTION_OK
         if lost { prepared.removeAll() }
         return PostgresError(sqlState: nil, message: Self.firstLine(String(cString: PQerrorMessage(connection))), connectionLost: lost)
@@ -124,13 +151,19 @@ public final class PostgresConnection: @unchecked Sendable {
 }
 
 /// Parameter values in the C form libpq takes, owned until `release()`.
-private struct Parameters {
+struct Parameters {
     let count: Int32
     let values: UnsafeMutablePointer<UnsafePointer<CChar>?>
     let lengths: UnsafeMutablePointer<Int32>
     let formats: UnsafeMutablePointer<Int32>
 
-    init(_ parameters: [PostgresValue]) {
+    init(_ parameters: [PostgresValue]) throws(PostgresError) {
+        // PostgreSQL text cannot hold U+0000, and a C string would end there: refused whole,
+        // never cut short.
+        for case .text(let text) in parameters where text.utf8.contains(0) {
+            throw PostgresError(sqlState: "22021", message: "text holds the character U+0000, which PostgreSQL cannot store",
+                                connectionLost: false)
+        }
         count = Int32(parameters.count)
         values = .allocate(capacity: max(parameters.count, 1))
         lengths = .allocate(capacity: max(parameters.count, 1))

@@ -40,10 +40,8 @@ public final class PostgresDatabase {
         if let batch, batch.defers {
             deferred.append(write)
         } else {
-            var single = ProgressBatch()
-            single.append(write)
+            deferred.append(write)
             try prepareForStatement()
-            try single.flush(connection)
         }
     }
 
@@ -52,16 +50,20 @@ public final class PostgresDatabase {
         if batch == nil { action() } else { afterCommitActions.append(action) }
     }
 
+    /// Before this unit's first statement: the transaction begun (when no unit before needed it),
+    /// the rows earlier units deferred written and this unit's savepoint opened, in one round
+    /// trip. Then the rows this unit deferred, inside its savepoint, so that a bad row of its own
+    /// is rolled back with it.
     private func prepareForStatement() throws {
         guard let batch else { return }
         if !savepointOpen {
-            try batch.flush(connection)
-            try connection.execute("SAVEPOINT unit")
+            try connection.pipeline(batch.takeOpening() + [PostgresStatement("SAVEPOINT unit")])
             savepointOpen = true
         }
         if !deferred.isEmpty {
-            try deferred.flush(connection)
+            let statements = deferred.statements()
             deferred = ProgressBatch()
+            try connection.pipeline(statements)
         }
     }
 
@@ -69,8 +71,7 @@ public final class PostgresDatabase {
     func finishUnit() throws {
         guard let batch else { return }
         if savepointOpen {
-            if !deferred.isEmpty { try deferred.flush(connection) }
-            try connection.execute("RELEASE unit")
+            try connection.pipeline(deferred.statements() + [PostgresStatement("RELEASE unit")])
         } else {
             batch.rows.append(contentsOf: deferred)
         }
@@ -84,27 +85,39 @@ public final class PostgresDatabase {
         deferred = ProgressBatch()
         afterCommitActions = []
         if savepointOpen {
-            try connection.execute("ROLLBACK TO unit")
-            try connection.execute("RELEASE unit")
+            try connection.pipeline([PostgresStatement("ROLLBACK TO unit"), PostgresStatement("RELEASE unit")])
         }
     }
 }
 
-/// What one writer transaction gathers from its units: deferred progress rows and after-commit actions.
+/// What one writer transaction gathers from its units: deferred progress rows and after-commit
+/// actions, and whether the transaction has begun on the server yet.
 final class PostgresBatch {
     /// False when a batch is run again unit by unit after its multi-row statements failed.
     let defers: Bool
     var rows = ProgressBatch()
     var afterCommit: [@Sendable () -> Void] = []
+    /// Whether `BEGIN` has been sent. It goes with the batch's first statement, so a batch whose
+    /// units sent nothing (heartbeats) begins, writes and commits in one round trip.
+    private(set) var begun = false
 
     init(defers: Bool) {
         self.defers = defers
     }
 
-    /// Writes the deferred rows (before a later unit's statement, and before the commit).
-    func flush(_ connection: PostgresConnection) throws {
-        guard !rows.isEmpty else { return }
-        try rows.flush(connection)
+    /// What must precede a unit's own statements: `BEGIN` the first time, then the rows that
+    /// earlier units deferred, so that every statement sees what the units before it did.
+    func takeOpening() -> [PostgresStatement] {
+        var statements: [PostgresStatement] = begun ? [] : [PostgresStatement("BEGIN")]
+        begun = true
+        statements += rows.statements()
         rows = ProgressBatch()
+        return statements
+    }
+
+    /// Writes what is left and commits, in one round trip; nothing when the batch wrote nothing.
+    func commit(_ connection: PostgresConnection) throws {
+        guard begun || !rows.isEmpty else { return }
+        try connection.pipeline(takeOpening() + [PostgresStatement("COMMIT")])
     }
 }

@@ -20,11 +20,14 @@ final class PostgresReaderPool: Sendable {
         defer { slots.signal() }
         var connection = try idle.withLock { $0.popLast() } ?? connector.connect()
         do {
-            if !Self.begin(connection) {
+            do {
+                try connection.execute(Self.begin)
+            } catch {
                 // An idle connection the server dropped meanwhile (a restart, a failover): nothing
-                // was sent on it yet, so a fresh one takes its place.
+                // was sent on it yet, so a fresh one takes its place. Any other failure is the answer.
+                guard !connection.isOpen else { throw error }
                 connection = try connector.connect()
-                try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                try connection.execute(Self.begin)
             }
             let value = try work(PostgresDatabase(connection: connection, batch: nil))
             try connection.execute("COMMIT")
@@ -39,13 +42,5 @@ final class PostgresReaderPool: Sendable {
         }
     }
 
-    /// Begins a read transaction; false when the connection turned out to be lost.
-    private static func begin(_ connection: PostgresConnection) -> Bool {
-        do {
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            return true
-        } catch {
-            return false
-        }
-    }
+    private static let begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 }

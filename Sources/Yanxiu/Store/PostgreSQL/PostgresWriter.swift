@@ -7,8 +7,9 @@ import Postgres
 /// The same contract as the SQLite writer: a caller is answered only after the transaction holding
 /// its unit committed (`synchronous_commit` as the server has it, `on` by default), and a unit that
 /// throws is rolled back alone. Heartbeats' rows are deferred and written per batch in multi-row
-/// statements. If those statements fail, the batch is rolled back and run again with every unit
-/// writing its own rows, so one bad row fails its caller only.
+/// statements, sent with `BEGIN` and `COMMIT` in one pipeline: a batch of heartbeats costs the
+/// server one round trip and one WAL flush. If those statements fail, the batch is rolled back and
+/// run again with every unit writing its own rows, so one bad row fails its caller only.
 ///
 /// The writer owns one connection. When it is lost (server restarted, failover), the batch's
 /// callers hear `StoreError.unavailable` and the next batch connects again.
@@ -60,7 +61,7 @@ final class PostgresWriter: Sendable {
     private static func commit(_ batch: [PendingUnit], slot: ConnectionSlot) {
         let connection: PostgresConnection
         do {
-            connection = try slot.begin()
+            connection = try slot.connection()
         } catch {
             for unit in batch { unit.abandon(StoreError.classify(error)) }
             return
@@ -96,14 +97,12 @@ final class PostgresWriter: Sendable {
         let shared = PostgresBatch(defers: defers)
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(batch.count)
-        if !connection.isInTransaction { try connection.execute("BEGIN") }
         for unit in batch {
             outcomes.append(unit.run(PostgresDatabase(connection: connection, batch: shared)))
             // A lost connection ends the transaction: no later unit can be part of it.
             if !connection.isOpen { throw PostgresError(sqlState: nil, message: "connection lost", connectionLost: true) }
         }
-        try shared.flush(connection)
-        try connection.execute("COMMIT")
+        try shared.commit(connection)
         for action in shared.afterCommit { action() }
         return outcomes
     }
@@ -122,28 +121,14 @@ final class ConnectionSlot: @unchecked Sendable {
         self.connector = connector
     }
 
+    /// The connection for the next batch. One the server dropped while it was idle (a restart, a
+    /// failover) is noticed here, before any unit sends work on it, and replaced.
     func connection() throws -> PostgresConnection {
-        if let current, current.isOpen { return current }
+        if let current, current.isStillOpen { return current }
         current = nil
         let fresh = try connector.connect()
         current = fresh
         return fresh
-    }
-
-    /// A connection with a transaction begun. A connection the server dropped while it was idle
-    /// (a restart, a failover) is noticed here, before any unit ran, and replaced once.
-    func begin() throws -> PostgresConnection {
-        let connection = try connection()
-        do {
-            try connection.execute("BEGIN")
-            return connection
-        } catch {
-            guard !connection.isOpen else { throw error }
-            current = nil
-            let fresh = try self.connection()
-            try fresh.execute("BEGIN")
-            return fresh
-        }
     }
 
     func drop() {

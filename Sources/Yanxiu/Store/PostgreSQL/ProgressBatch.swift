@@ -19,10 +19,10 @@ struct ProgressBatch {
         writes.append(contentsOf: other.writes)
     }
 
-    func flush(_ connection: PostgresConnection) throws {
-        try writeLessons(connection)
-        try writePlaybacks(connection)
-        try writeJournal(connection)
+    /// The statements that write every row: one each for lessons, playback states and the journal.
+    func statements() -> [PostgresStatement] {
+        guard !writes.isEmpty else { return [] }
+        return [lessons(), playbacks(), journal()].compactMap { $0 }
     }
 
     private func lastOfEach<Key: Hashable>(_ key: (ProgressWrite) -> Key?) -> [ProgressWrite] {
@@ -40,9 +40,9 @@ struct ProgressBatch {
         let lessonId: String
     }
 
-    private func writeLessons(_ connection: PostgresConnection) throws {
+    private func lessons() -> PostgresStatement {
         let rows = lastOfEach { LessonKey(accountID: $0.accountID, lessonId: $0.lessonId) }
-        try connection.execute("""
+        return PostgresStatement("""
             INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
             ON CONFLICT (account_id, lesson_id) DO UPDATE SET
@@ -54,21 +54,21 @@ struct ProgressBatch {
             ])
     }
 
-    private func writePlaybacks(_ connection: PostgresConnection) throws {
+    private func playbacks() -> PostgresStatement? {
         let rows = lastOfEach { $0.trackerState == nil ? nil : $0.accountID }
-        guard !rows.isEmpty else { return }
-        try connection.execute("""
+        guard !rows.isEmpty else { return nil }
+        return PostgresStatement("""
             INSERT INTO playback_state (account_id, state, updated_at)
             SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bigint[])
             ON CONFLICT (account_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
             """, [rows.map(\.accountID), PostgresByteaArray(rows.compactMap(\.trackerState)), rows.map(\.now)])
     }
 
-    private func writeJournal(_ connection: PostgresConnection) throws {
+    private func journal() -> PostgresStatement? {
         let rows = writes.filter { $0.journal != nil }
-        guard !rows.isEmpty else { return }
+        guard !rows.isEmpty else { return nil }
         let entries = rows.compactMap(\.journal)
-        try connection.execute("""
+        return PostgresStatement("""
             INSERT INTO heartbeat (account_id, lesson_id, playback_id, seq, position_ms, state, rate, at, verdict, credited_ms)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::float8[],
                                  $8::bigint[], $9::text[], $10::bigint[])
