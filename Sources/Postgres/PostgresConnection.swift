@@ -57,7 +57,17 @@ public final class PostgresConnection: @unchecked Sendable {
     /// first. A connection dropped while idle is noticed here, before any work is sent on it.
     public var isStillOpen: Bool {
         guard isOpen else { return false }
-        return PQconsumeInput(connection) == 1 && PQstatus(connection) == CONNECTION_OK
+        let socket = PQsocket(connection)
+        guard socket >= 0 else { return false }
+        // A server that stops sends its reason first and closes after: one read may take the
+        // message and leave the end of the stream for the next. Read while the socket has
+        // something (the end of a stream always reads as something) and nothing is wrong yet.
+        for _ in 0..<8 {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) > 0 else { break }
+            guard PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK else { return false }
+        }
+        return PQstatus(connection) == CONNECTION_OK
     }
 
     /// The server this connection reached (host or socket folder, and port), for logs and status.
@@ -65,6 +75,19 @@ public final class PostgresConnection: @unchecked Sendable {
         let host = PQhost(connection).map { String(cString: $0) } ?? "?"
         let port = PQport(connection).map { String(cString: $0) } ?? "?"
         return "\(host):\(port)"
+    }
+
+    /// The value of a libpq connection setting as this connection uses it (`tcp_user_timeout`,
+    /// `application_name`, ...); nil when unset.
+    public func setting(_ keyword: String) -> String? {
+        guard let options = PQconninfo(connection) else { return nil }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let name = option.pointee.keyword {
+            if String(cString: name) == keyword { return option.pointee.val.map { String(cString: $0) } }
+            option += 1
+        }
+        return nil
     }
 
     /// The database this connection uses.

@@ -92,3 +92,19 @@ struct PostgresPipelineTests {
         #expect(other.isStillOpen)
     }
 }
+
+@Suite("Postgres client: a server restarted under an idle connection")
+struct PostgresRestartTests {
+    @Test("after an immediate stop and a restart, an idle connection is known lost without sending anything")
+    func restartedUnderIdleConnection() throws {
+        let cluster = try PostgresCluster.start(.init(fsync: false))
+        defer { cluster.remove() }
+        let db = try PostgresConnection(cluster.conninfo(database: "postgres"))
+        try db.execute("SELECT 1")
+        try cluster.stop(mode: .immediate)
+        try cluster.restart()
+        #expect(!db.isStillOpen)
+        let fresh = try PostgresConnection(cluster.conninfo(database: "postgres"))
+        #expect(try fresh.execute("SELECT 41 + 1")[0][0] as Int32 == 42)
+    }
+}

@@ -40,6 +40,7 @@ struct PostgreSQLServerTests {
         ])
         var acknowledged: [String] = []
         var unavailable = 0
+        var refusals: [String] = []
         var serial = 0
         func attempt() throws {
             serial += 1
@@ -51,6 +52,7 @@ struct PostgreSQLServerTests {
                 #expect(error.reason == "store.unavailable", "\(error)")
                 #expect(error.data["retryAfterMs"] != nil)
                 unavailable += 1
+                refusals.append("\(phone): \(error)")
             }
         }
         for _ in 0..<10 { try attempt() }
@@ -63,7 +65,7 @@ struct PostgreSQLServerTests {
         try cluster.restart()
         let before = acknowledged.count
         for _ in 0..<10 { try attempt() }
-        #expect(acknowledged.count == before + 10, "the daemon recovered without a restart")
+        #expect(acknowledged.count == before + 10, "the daemon recovered without a restart; refused: \(refusals.suffix(3))\n\(daemon.log.suffix(3000))")
         for phone in acknowledged {
             let login = try daemon.call("account.login", ["phone": .string(phone), "password": "secret123"])
             #expect(login["session"]?.stringValue != nil, "\(phone)")

@@ -62,20 +62,8 @@ enum FixtureSQL {
         }
     }
 
-    /// `?` placeholders as PostgreSQL's `$1`, `$2`, ...
-    static func numbered(_ sql: String) -> String {
-        var result = ""
-        var count = 0
-        for character in sql {
-            if character == "?" {
-                count += 1
-                result += "$\(count)"
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
+    /// `?` placeholders as PostgreSQL's `$1`, `$2`, ... (outside quoted text).
+    static func numbered(_ sql: String) -> String { TestSQL.numbered(sql) }
 
     /// Whether `value` is an optional holding nothing.
     private static func isNil(_ value: any Sendable) -> Bool {

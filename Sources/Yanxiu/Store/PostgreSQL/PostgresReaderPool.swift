@@ -18,17 +18,12 @@ final class PostgresReaderPool: Sendable {
     func read<T>(_ work: (PostgresDatabase) throws -> T) throws -> T {
         slots.wait()
         defer { slots.signal() }
-        var connection = try idle.withLock { $0.popLast() } ?? connector.connect()
+        // An idle connection the server dropped meanwhile (a restart, a failover) is noticed
+        // before anything is sent on it, and a fresh one takes its place.
+        let pooled = idle.withLock { $0.popLast() }
+        let connection = try pooled.flatMap { $0.isStillOpen ? $0 : nil } ?? connector.connect()
         do {
-            do {
-                try connection.execute(Self.begin)
-            } catch {
-                // An idle connection the server dropped meanwhile (a restart, a failover): nothing
-                // was sent on it yet, so a fresh one takes its place. Any other failure is the answer.
-                guard !connection.isOpen else { throw error }
-                connection = try connector.connect()
-                try connection.execute(Self.begin)
-            }
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             let value = try work(PostgresDatabase(connection: connection, batch: nil))
             try connection.execute("COMMIT")
             idle.withLock { $0.append(connection) }
@@ -41,6 +36,4 @@ final class PostgresReaderPool: Sendable {
             throw error
         }
     }
-
-    private static let begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 }

@@ -219,4 +219,20 @@ struct PostgresWriterTests {
             (error as? PostgresError)?.connectionLost == true
         }
     }
+
+    @Test("over TCP a session gives up on a vanished server in bounded time, unless the connection string says otherwise")
+    func tcpTimeouts() throws {
+        let cluster = try PostgresCluster.start(.init(listenTCP: "127.0.0.1", fsync: false))
+        defer { cluster.remove() }
+        let conninfo = cluster.conninfo(database: "postgres", tcp: true)
+        let store = try PostgresStore(conninfo: conninfo)
+        defer { store.close() }
+        #expect(try store.schemaVersion() == PostgresMigrations.all.count)
+        let session = try PostgresConnector(conninfo: conninfo).connect()
+        #expect(session.setting("keepalives_idle") == "5")
+        #expect(session.setting("tcp_user_timeout") == "10000")
+        #expect(session.setting("application_name") == "yanxiud")
+        let own = try PostgresConnector(conninfo: conninfo + " tcp_user_timeout=3000").connect()
+        #expect(own.setting("tcp_user_timeout") == "3000")
+    }
 }
