@@ -6,5 +6,5 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yanxiu-bench",
         abstract: "Measure yanxiud (release build, temporary state folders).",
-        subcommands: [WriterBench.self, HeartbeatBench.self, ReportBench.self])
+        subcommands: [WriterBench.self, HeartbeatBench.self, ScaleOutBench.self, ReportBench.self])
 }

@@ -7,13 +7,33 @@ final class BenchPostgres {
     let cluster: PostgresCluster
     let conninfo: String
 
-    init() throws {
-        cluster = try PostgresCluster.start(.init(settings: [
+    /// The server's settings; `namespaces` puts it in their server namespace, listening on TCP there.
+    init(namespaces: NetworkNamespaces? = nil) throws {
+        var settings = [
             "shared_buffers": "512MB", "wal_buffers": "16MB", "max_wal_size": "4GB", "checkpoint_timeout": "15min",
-            "synchronous_commit": "on", "max_connections": "100",
-        ], fsync: true))
+            "synchronous_commit": "on", "max_connections": "200",
+        ]
+        var launcher = PostgresCluster.Launcher.serialised
+        if let namespaces {
+            // The port is chosen on loopback here; the server then listens on its veth addresses only.
+            settings["listen_addresses"] = namespaces.serverAddresses.joined(separator: ",")
+            let prefix = namespaces.exec(in: namespaces.database)
+            launcher = PostgresCluster.Launcher { process in
+                let program = process.executableURL?.path ?? ""
+                process.executableURL = URL(fileURLWithPath: prefix[0])
+                process.arguments = Array(prefix.dropFirst()) + [program] + (process.arguments ?? [])
+                try process.run()
+            }
+        }
+        cluster = try PostgresCluster.start(.init(
+            settings: settings, listenTCP: namespaces == nil ? nil : "127.0.0.1", fsync: true, launcher: launcher))
         try cluster.createDatabase("bench")
         conninfo = cluster.conninfo(database: "bench")
+    }
+
+    /// The connection string of a daemon in namespace `index` (1-based), over TCP through its veth pair.
+    func conninfo(namespaces: NetworkNamespaces, app index: Int) -> String {
+        cluster.conninfo(database: "bench", tcp: true).replacingOccurrences(of: "host=127.0.0.1", with: "host=\(namespaces.serverAddress(index))")
     }
 
     /// CPU time (user + system) the server's processes have used so far, in seconds: the postmaster

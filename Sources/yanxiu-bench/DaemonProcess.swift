@@ -6,13 +6,19 @@ final class DaemonProcess {
     let process = Process()
     let socketPath: String
 
-    init(stateDirectory: String, extraConfig: String = "") throws {
+    /// `prefix` runs the daemon through another program (`ip netns exec NAME`).
+    init(stateDirectory: String, extraConfig: String = "", prefix: [String] = []) throws {
         socketPath = stateDirectory + "/yanxiud.sock"
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("yanxiud")
         let config = stateDirectory + "/yanxiud.conf"
         try "state-dir = \(stateDirectory)\nsocket = \(socketPath)\nlog-level = warning\n\(extraConfig)".write(toFile: config, atomically: true, encoding: .utf8)
-        process.executableURL = binary
-        process.arguments = ["--config", config, "--test-clock"]
+        if let program = prefix.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(prefix.dropFirst()) + [binary.path, "--config", config, "--test-clock"]
+        } else {
+            process.executableURL = binary
+            process.arguments = ["--config", config, "--test-clock"]
+        }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(30)

@@ -10,6 +10,9 @@ struct LoadRound {
     let inFlight: Int
     let rate: Int
     let round: Int
+    /// This round's share of the teachers when several daemons split them: teacher `t` plays on
+    /// daemon `(t - 1) % count`, so each teacher stays on one daemon.
+    var share: (index: Int, count: Int) = (0, 1)
 
     struct Result {
         var latenciesMs: [Double] = []
@@ -45,7 +48,7 @@ struct LoadRound {
         let collector = Collector()
         let group = DispatchGroup()
         for connection in 0..<connections {
-            let mine = Array(stride(from: connection + 1, through: teachers, by: connections))
+            let mine = Array(stride(from: connection + 1, through: teachers, by: connections)).filter { ($0 - 1) % share.count == share.index }
             group.enter()
             let round = self
             Thread.detachNewThread {
