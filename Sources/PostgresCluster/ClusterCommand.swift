@@ -17,10 +17,10 @@ struct ClusterCommand: Sendable {
     let switchUser: (runuser: String, user: String)?
     let workingDirectory: URL
 
-    /// Runs a server program (initdb) as the cluster's owner.
-    func runAsOwner(_ executable: String, _ arguments: [String]) throws -> ClusterCommandResult {
+    /// Runs a server program (initdb, pg_basebackup, pg_ctl) as the cluster's owner.
+    func runAsOwner(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> ClusterCommandResult {
         let (program, programArguments) = asOwner(executable, arguments)
-        return try run(program, programArguments)
+        return try run(program, programArguments, environment: extra)
     }
 
     /// The program and arguments that run `executable` as the cluster's owner.

@@ -18,7 +18,7 @@ extension PostgresCluster {
         }
     }
 
-    private static func makeFolder(owner: ClusterOwner) throws -> String {
+    static func makeFolder(owner: ClusterOwner) throws -> String {
         let base = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/"
         var template = Array((base + "yanxiu-pg-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
@@ -68,7 +68,7 @@ extension PostgresCluster {
         return "\n# Set by the throwaway cluster.\n" + lines.joined(separator: "\n") + "\n"
     }
 
-    private func append(_ text: String, to path: String) throws {
+    func append(_ text: String, to path: String) throws {
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw PostgresClusterError("cannot write \(path)")
         }

@@ -30,6 +30,8 @@ public final class PostgresCluster: @unchecked Sendable {
     private var removed = false
     /// The server's process (or `runuser`'s, which waits for it) while it runs.
     private var server: Process?
+    /// The standbys every commit of this cluster waits for.
+    let synchronousStandbys = SynchronousStandbys()
 
     init(folder: String, port: Int, options: Options, binaries: PostgresBinaries, command: ClusterCommand) {
         self.folder = folder
@@ -128,13 +130,15 @@ public final class PostgresCluster: @unchecked Sendable {
         try waitUntilReady(process)
     }
 
-    /// Waits for `postmaster.pid` to say "ready", as `pg_ctl start -w` does.
+    /// Waits for `postmaster.pid` to say "ready" (or "standby"), as `pg_ctl start -w` does.
     private func waitUntilReady(_ process: Process) throws {
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             if let status = try? String(contentsOfFile: dataDirectory + "/postmaster.pid", encoding: .utf8) {
                 let lines = status.split(separator: "\n", omittingEmptySubsequences: false)
-                if lines.count > 7, lines[7].trimmingCharacters(in: .whitespaces) == "ready", isRunning { return }
+                // "standby": a hot standby that accepts read-only connections.
+                let status = lines.count > 7 ? lines[7].trimmingCharacters(in: .whitespaces) : ""
+                if status == "ready" || status == "standby", isRunning { return }
             }
             guard process.isRunning else {
                 throw PostgresClusterError("the server did not start (status \(process.terminationStatus))", logTail: logTail())
