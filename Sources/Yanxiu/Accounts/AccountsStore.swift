@@ -52,6 +52,11 @@ public protocol AccountsStore {
     /// The outbox messages of the phone, newest first.
     func outbox(phone: String, limit: Int) throws -> [SMSMessage]
 
+    /// Waits until no other transaction counts the phone's codes, code tries, failed logins or
+    /// locks, and keeps others waiting until this one ends: every read-then-write of those counts
+    /// runs under it, so daemons sharing one database count each try once. Write transactions only.
+    func lockCounters(phone: String) throws
+
     // MARK: Failed logins and login locks, per phone and client key (`LoginClient.key`)
 
     func addLoginFailure(phone: String, client: String, at: Int64) throws

@@ -14,6 +14,13 @@ import Locking
 /// trusted until the time limit. So every revocation counts up `revocations`, a filler takes
 /// `fillTicket()` before it reads, and `remember(_:ticket:)` stores nothing when a revocation
 /// (of any account) came in between; the next call simply reads the database again.
+///
+/// With several daemons on one database (PostgreSQL), sessions also end on the others: their
+/// revocations arrive through a feed (`PostgresRevocationFeed`), which calls `forget` here. While
+/// the feed is not heard from (its connection is down, or the server is slow to answer it), this
+/// daemon cannot know what ended elsewhere, so entries older than `blindTTLNanoseconds` (one
+/// second) are not trusted and the database is read again; when the feed comes back, everything
+/// cached before is dropped, since revocations may have been missed meanwhile.
 public final class SessionCache: Sendable {
     public static let shared = SessionCache()
 
@@ -26,6 +33,10 @@ public final class SessionCache: Sendable {
         var entries: [Data: Entry] = [:]
         var tokensByAccount: [Int64: Set<Data>] = [:]
         var revocations: UInt64 = 0
+        /// Whether revocations made by other daemons arrive through a feed (false: one daemon owns the database).
+        var followsFeed = false
+        /// Uptime at which the feed last proved it had delivered everything sent before.
+        var feedHeardAt: UInt64 = 0
         /// Test faults only: how many of the next fills wait before they store, and how long.
         var delayedFills = 0
         var fillDelaySeconds = 0.0
@@ -50,6 +61,11 @@ public final class SessionCache: Sendable {
             }
         }
 
+        mutating func removeAll() {
+            entries = [:]
+            tokensByAccount = [:]
+        }
+
         private mutating func removeFromIndex(_ account: AuthenticatedAccount) {
             tokensByAccount[account.accountID]?.remove(account.tokenHash)
             if tokensByAccount[account.accountID]?.isEmpty == true { tokensByAccount.removeValue(forKey: account.accountID) }
@@ -60,10 +76,17 @@ public final class SessionCache: Sendable {
     // Players beat every 10 s: a limit shorter than that would make the cache miss every time.
     let ttlNanoseconds: UInt64
     let capacity: Int
+    /// How long an entry is trusted while the revocation feed is not heard from.
+    let blindTTLNanoseconds: UInt64
+    /// How long the feed may stay silent (no proof it delivered everything) before it counts as not heard from.
+    let feedSilenceNanoseconds: UInt64
 
-    init(ttlNanoseconds: UInt64 = 600_000_000_000, capacity: Int = 500_000) {
+    init(ttlNanoseconds: UInt64 = 600_000_000_000, capacity: Int = 500_000,
+         blindTTLNanoseconds: UInt64 = 1_000_000_000, feedSilenceNanoseconds: UInt64 = 1_000_000_000) {
         self.ttlNanoseconds = ttlNanoseconds
         self.capacity = capacity
+        self.blindTTLNanoseconds = blindTTLNanoseconds
+        self.feedSilenceNanoseconds = feedSilenceNanoseconds
     }
 
     var count: Int { contents.withLock { $0.entries.count } }
@@ -72,12 +95,24 @@ public final class SessionCache: Sendable {
         let uptime = DispatchTime.now().uptimeNanoseconds
         return contents.withLock { contents in
             guard let entry = contents.entries[tokenHash] else { return nil }
-            guard uptime &- entry.cachedAt < ttlNanoseconds, entry.account.expiresAt > now else {
+            let limit = contents.followsFeed && !isHeard(contents, at: uptime) ? min(ttlNanoseconds, blindTTLNanoseconds) : ttlNanoseconds
+            guard uptime &- entry.cachedAt < limit, entry.account.expiresAt > now else {
                 contents.remove(tokenHash: tokenHash)
                 return nil
             }
             return entry.account
         }
+    }
+
+    /// Whether the revocation feed proved, recently enough, that it delivers every revocation.
+    private func isHeard(_ contents: Contents, at uptime: UInt64) -> Bool {
+        uptime <= contents.feedHeardAt || uptime - contents.feedHeardAt < feedSilenceNanoseconds
+    }
+
+    /// False while a feed is followed and not heard from: entries are then trusted for a second only.
+    var isFeedHeard: Bool {
+        let uptime = DispatchTime.now().uptimeNanoseconds
+        return contents.withLock { !$0.followsFeed || isHeard($0, at: uptime) }
     }
 
     /// Taken before the database read that proves a session, and handed to `remember`.
@@ -96,9 +131,7 @@ public final class SessionCache: Sendable {
         contents.withLock { contents in
             if let ticket, ticket != contents.revocations { return }
             if contents.entries.count >= capacity, contents.entries[account.tokenHash] == nil {
-                let revocations = contents.revocations
-                contents = Contents()
-                contents.revocations = revocations
+                contents.removeAll()
             }
             contents.insert(entry)
         }
@@ -122,6 +155,35 @@ public final class SessionCache: Sendable {
         contents.withLock { contents in
             contents.revocations &+= 1
             contents.remove(accountID: accountID)
+        }
+    }
+
+    /// Several daemons share the database: from now on, entries are trusted past the blind time
+    /// limit only while the revocation feed is heard from.
+    public func followFeed() {
+        contents.withLock { $0.followsFeed = true }
+    }
+
+    /// The feed (re)connected and listens: whatever is cached may have missed a revocation, and
+    /// so may a fill in flight.
+    public func feedConnected(at uptime: UInt64) {
+        contents.withLock { contents in
+            contents.revocations &+= 1
+            contents.removeAll()
+            contents.feedHeardAt = uptime
+        }
+    }
+
+    /// The feed proved it has delivered every revocation committed before `uptime`.
+    public func feedHeard(at uptime: UInt64) {
+        contents.withLock { contents in contents.feedHeardAt = max(contents.feedHeardAt, uptime) }
+    }
+
+    /// A revocation another daemon (or this one) made.
+    public func apply(_ revocation: SessionRevocation) {
+        switch revocation {
+        case .session(let tokenHash): forget(tokenHash: tokenHash)
+        case .account(let accountID): forget(accountID: accountID)
         }
     }
 

@@ -5,6 +5,7 @@ import Yanxiu
 /// Removes sessions, SMS codes and messages, failed logins, locks and anonymous failure audit
 /// rows past their time (`AccountsRetention`), in small batches through the writer.
 struct AccountsPruneService: PeriodicPruneService {
+    let job = ScheduledJob.accountsPrune
     let store: any Store
     let clock: any DaemonClock
     let retention: AccountsRetention

@@ -58,20 +58,7 @@ public enum Daemon {
     /// The issuer key (created on first start unless one is provided), its place among the
     /// known keys, and the renderer, whose fonts take a moment to read.
     static func certificateServices(_ configuration: DaemonConfiguration, store: any Store, clock: any DaemonClock, logger: Logger) async throws -> CertificateServices {
-        let source = IssuerKeySource.choose(
-            configuredPath: configuration.issuerKeyPath,
-            credentialsDirectory: ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"],
-            stateDirectory: configuration.stateDirectory)
-        let (key, path, created) = try await Offload.run { try source.load() }
-        if created {
-            logger.notice("created a new certificate issuer key", metadata: ["issuer.did": "\(key.did)", "issuer.key_file": "\(path)"])
-        } else if IssuerKeyFile.isReadableByOthers(path: path) {
-            logger.warning("the issuer key file is readable by other users; make it mode 0600", metadata: ["issuer.key_file": "\(path)"])
-        }
-        let name = configuration.issuerName
-        let now = clock.nowMs
-        let keyring = try await store.write { tx in try IssuerKeyring.register(tx.certificates, key: key, issuerName: name, now: now) }
-        logger.info("certificate issuer", metadata: ["issuer.did": "\(key.did)", "issuer.known_keys": "\(keyring.known.count)"])
+        let keyring = try await issuerKeyring(configuration, store: store, clock: clock, logger: logger)
         var renderer: CertificatePDFRenderer?
         do {
             let fonts = configuration.certificateFontPaths

@@ -4,6 +4,7 @@ import Yanxiu
 
 /// Prunes the heartbeat journal past its retention period, in small batches through the writer.
 struct JournalPruneService: PeriodicPruneService {
+    let job = ScheduledJob.journalPrune
     let store: any Store
     let clock: any DaemonClock
     let retentionMs: Int64

@@ -29,6 +29,8 @@ public struct RequestPath: Sendable {
         }
         let sqlite = configuration.store == .sqlite ? try SQLiteStore(path: configuration.databasePath, logger: logger) : nil
         let store: any StoreEngine = try sqlite ?? PostgresStore(conninfo: configuration.postgresql, defaults: configuration.postgresqlDefaults, logger: logger)
+        // Other daemons may share the database: sessions they end must end here too.
+        (store as? PostgresStore)?.startRevocationFeed()
         let testClock = configuration.testClock ? TestClock() : nil
         let clock: any DaemonClock = testClock ?? SystemClock()
         let lanes = configuration.progressLanes > 0 ? configuration.progressLanes : 2 * ProcessInfo.processInfo.activeProcessorCount

@@ -15,6 +15,8 @@ enum MetricNames {
     static let connectionsRefused = "yanxiu_connections_refused_total"
     static let uptime = "yanxiu_uptime_seconds"
     static let lastBackup = "yanxiu_last_backup_timestamp_seconds"
+    static let storePrimary = "yanxiu_store_primary"
+    static let scheduledRuns = "yanxiu_scheduled_runs_total"
 
     static let help: [String: String] = [
         heartbeatsAccepted: "Heartbeats accepted, by the daemon's verdict.",
@@ -30,6 +32,8 @@ enum MetricNames {
         connectionsRefused: "Connections refused at the connection limit since start.",
         uptime: "Seconds since the daemon started.",
         lastBackup: "Unix time of the last successful admin.backup (0 when none).",
+        storePrimary: "1 when the database server the daemon uses takes writes (SQLite, or a PostgreSQL primary), 0 on a standby.",
+        scheduledRuns: "Scheduled jobs by job and outcome: ran here, or skipped because another daemon on the database ran it.",
     ]
 
     /// 0.1 ms to 10 s: heartbeats answer in about a millisecond, certificate issuance takes seconds.

@@ -22,6 +22,9 @@ struct StatusScreen {
             format: "store writer     %lld waiting; %lld commits, mean batch %.1f, mean %.2f ms, longest %.2f ms",
             store["queueDepth"]?.int64Value ?? 0, store["commits"]?.int64Value ?? 0, store["meanBatch"]?.doubleValue ?? 0,
             store["meanCommitMs"]?.doubleValue ?? 0, store["longestCommitMs"]?.doubleValue ?? 0))
+        if let server = store["server"]?.stringValue {
+            lines.append("database server  \(server) (\(store["primary"] == true ? "primary" : "standby, takes no writes"))")
+        }
         if let backup = s["lastBackup"], backup != .null {
             let mib = Double(backup["bytes"]?.int64Value ?? 0) / 1_048_576
             lines.append(String(format: "last backup      %@  %@  %.1f MiB", backup["at"]?.stringValue ?? "?", backup["path"]?.stringValue ?? "?", mib))

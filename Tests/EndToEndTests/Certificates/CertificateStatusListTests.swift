@@ -114,7 +114,7 @@ struct CertificateStatusListTests {
         try JSONWriter.string(.object(JSONObject(object.members.filter { $0.key != "credentialStatus" })))
             .write(toFile: template, atomically: true, encoding: .utf8)
         let signed = directory + "/legacy.json"
-        let key = try String(contentsOfFile: directory + "/issuer-key", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = try LiveDaemon.issuerKey(directory: directory)
         let result = try Python.script("resign.py", ["--key", key, template, signed])
         #expect(result.status == 0, "\(result.output)")
         let canonical = try String(contentsOfFile: signed, encoding: .utf8)

@@ -71,7 +71,7 @@ struct VerificationPageTests {
         guard case .object(let members) = document else { throw CocoaError(.fileReadCorruptFile) }
         try JSONWriter.string(.object(JSONObject(members.members.filter { $0.key != "credentialStatus" })))
             .write(toFile: directory + "/legacy-template.json", atomically: true, encoding: .utf8)
-        let key = try String(contentsOfFile: directory + "/issuer-key", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = try LiveDaemon.issuerKey(directory: directory)
         #expect(try Python.script("resign.py", ["--key", key, directory + "/legacy-template.json", directory + "/legacy.json"]).status == 0)
         let pdf = try #require(FileManager.default.contents(atPath: directory + "/genuine.pdf"))
         try pdf.prefix(pdf.count * 2 / 3).write(to: URL(fileURLWithPath: directory + "/truncated.pdf"))

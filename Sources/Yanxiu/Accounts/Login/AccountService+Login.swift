@@ -45,7 +45,7 @@ extension AccountService {
         guard matches, let account else {
             let now = clock.nowMs
             return try await store.writeKeeping { tx in
-                if let locked = try loginGuard.lockError(tx, phone: phone.digits, client: client, now: now) { return .failure(locked) }
+                if let locked = try loginGuard.lockErrorBeforeCounting(tx, phone: phone.digits, client: client, now: now) { return .failure(locked) }
                 let current = try tx.accounts.account(phone: phone.digits)
                 return .failure(try loginGuard.recordFailure(tx, phone: phone.digits, client: client, account: current, actor: actor, now: now))
             }
@@ -54,7 +54,7 @@ extension AccountService {
         let upgraded = hasher.isStronger(than: account.passwordHash) ? try await Offload.run { try hasher.hash(password) } : nil
         let now = clock.nowMs
         return try await store.writeKeeping { tx in
-            if let locked = try loginGuard.lockError(tx, phone: phone.digits, client: client, now: now) { return .failure(locked) }
+            if let locked = try loginGuard.lockErrorBeforeCounting(tx, phone: phone.digits, client: client, now: now) { return .failure(locked) }
             try loginGuard.forgetFailures(tx, phone: phone.digits, client: client)
             if let upgraded { try tx.accounts.setPasswordHash(accountID: account.id, hash: upgraded, updatedAt: nil) }
             return .success(try SessionAuthenticator.open(tx, accountID: account.id, now: now, lifetimeMs: lifetime))

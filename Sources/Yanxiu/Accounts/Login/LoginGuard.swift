@@ -18,6 +18,13 @@ public struct LoginGuard: Sendable {
         return lockout.remainingMs(lockedUntil: until, now: now) == nil ? nil : until
     }
 
+    /// `lockError` in a write transaction that goes on to count: first waits for whatever another
+    /// daemon is counting on the phone, so a lock it is setting is seen.
+    public func lockErrorBeforeCounting(_ tx: any StoreTransaction, phone: String, client: LoginClient = .unnamed, now: Int64) throws -> DomainError? {
+        try tx.accounts.lockCounters(phone: phone)
+        return try lockError(tx, phone: phone, client: client, now: now)
+    }
+
     /// 403 `account.locked` with `retryAfterMs` while password login is locked for the phone and client.
     public func lockError(_ tx: any StoreTransaction, phone: String, client: LoginClient = .unnamed, now: Int64) throws -> DomainError? {
         guard let until = try lockedUntil(tx, phone: phone, client: client, now: now) else { return nil }
@@ -33,6 +40,7 @@ public struct LoginGuard: Sendable {
     public func recordFailure(
         _ tx: any StoreTransaction, phone: String, client: LoginClient = .unnamed, account: AccountRecord?, actor: AuditActor, now: Int64
     ) throws -> DomainError {
+        try tx.accounts.lockCounters(phone: phone)
         try tx.accounts.addLoginFailure(phone: phone, client: client.key, at: now)
         let target = account.map { AccountRecord.target($0.id) } ?? "phone:\(Masking.phoneNumber(phone))"
         var failed: JSONObject = ["phone": .string(Masking.phoneNumber(phone))]

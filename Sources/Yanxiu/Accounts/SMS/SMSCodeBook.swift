@@ -25,6 +25,7 @@ public struct SMSCodeBook: Sendable {
 
     /// Stores a new code for the phone and purpose and returns it (to be delivered), or 429 `sms.rate_limited`.
     public func issue(_ tx: any StoreTransaction, phone: String, purpose: SMSPurpose, now: Int64) throws -> (id: Int64, code: String) {
+        try tx.accounts.lockCounters(phone: phone)
         let lastForPurpose = try tx.accounts.latestCodeTime(phone: phone, purpose: purpose)
         let sent = try tx.accounts.codeTimes(phone: phone, after: now - rateLimit.windowMs)
         if let wait = rateLimit.retryAfterMs(now: now, lastForPurposeAt: lastForPurpose, sentForPhone: sent) {
@@ -57,6 +58,8 @@ public struct SMSCodeBook: Sendable {
     /// Checks `code` against the latest code of the phone and purpose without using it up:
     /// the id of the code when it matches. A wrong code counts towards that code's tries.
     public func check(_ tx: any StoreTransaction, phone: String, purpose: SMSPurpose, code: String, now: Int64) throws -> Result<Int64, Rejection> {
+        // A try counted, or a code used, by another daemon at the same moment is seen.
+        try tx.accounts.lockCounters(phone: phone)
         guard let stored = try tx.accounts.latestCode(phone: phone, purpose: purpose) else { return .failure(.missing) }
         if stored.usedAt != nil { return .failure(.used) }
         if stored.expiresAt <= now { return .failure(.expired) }

@@ -1,6 +1,16 @@
 import Postgres
 
 extension PostgresAccountsStore {
+    /// A transaction-level advisory lock on the phone (in the two-key space, with a class of its
+    /// own): released at commit or rollback, so it lives exactly as long as the counts it guards.
+    /// Every statement after it sees what the transaction before it committed (read committed).
+    func lockCounters(phone: String) throws {
+        try db.execute("SELECT pg_advisory_xact_lock($1::integer, hashtext($2))", [Self.phoneCountersLockClass, phone])
+    }
+
+    /// The advisory lock class of `lockCounters`.
+    static let phoneCountersLockClass: Int64 = 0x59_58_01
+
     func addLoginFailure(phone: String, client: String, at: Int64) throws {
         try db.execute("INSERT INTO login_failure (phone, client, at) VALUES ($1, $2, $3)", [phone, client, at])
     }

@@ -17,12 +17,22 @@ extension PostgresAccountsStore {
         try db.execute("UPDATE session SET expires_at = $1 WHERE token_hash = $2", [expiresAt, tokenHash])
     }
 
+    /// Every daemon on the database hears of it once the transaction commits (`PostgresRevocationFeed`).
     func deleteSession(tokenHash: Data) throws {
         try db.execute("DELETE FROM session WHERE token_hash = $1", [tokenHash])
+        try announce(.session(tokenHash: tokenHash))
     }
 
+    /// Every daemon on the database hears of it once the transaction commits (`PostgresRevocationFeed`).
     func deleteSessions(accountID: Int64) throws {
         try db.execute("DELETE FROM session WHERE account_id = $1", [accountID])
+        try announce(.account(accountID))
+    }
+
+    /// PostgreSQL sends the notification when the transaction commits, and never when it (or
+    /// the unit's savepoint) is rolled back.
+    private func announce(_ revocation: SessionRevocation) throws {
+        try db.execute("SELECT pg_notify($1, $2)", [PostgresRevocationFeed.channel, revocation.payload])
     }
 
     func afterCommit(_ action: @escaping @Sendable () -> Void) {

@@ -6,7 +6,10 @@ import Postgres
 struct PostgresCertificatesStore: CertificatesStore {
     let db: PostgresDatabase
 
+    /// Daemons starting together register their key at the same moment: the table lock (which
+    /// conflicts with itself only) makes them do it one after the other.
     func makeCurrentIssuerKey(verificationMethod method: String, publicKey: [UInt8], now: Int64) throws -> Int64 {
+        try db.execute("LOCK TABLE issuer_key IN SHARE ROW EXCLUSIVE MODE")
         let existing = try db.first("SELECT id, retired_at FROM issuer_key WHERE verification_method = $1", [method])
         if existing == nil || (existing?["retired_at"] as Int64?) != nil {
             // Retire first: the index of the one current key refuses two at once, even within a statement.

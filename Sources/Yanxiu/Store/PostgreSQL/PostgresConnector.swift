@@ -19,6 +19,13 @@ struct PostgresConnector: Sendable {
     /// libpq settings `conninfo` may override (a credential's password file).
     var defaults: [String: String] = [:]
 
+    /// The same server and settings, for sessions that `pg_stat_activity` shows as `name`.
+    func named(_ name: String) -> PostgresConnector {
+        var named = self
+        named.defaults["application_name"] = name
+        return named
+    }
+
     /// Opens a session: connects (libpq tries each host the string names, honouring
     /// `target_session_attrs`) and sets what the store relies on.
     func connect() throws -> PostgresConnection {

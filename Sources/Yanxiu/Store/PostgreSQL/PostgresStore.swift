@@ -12,6 +12,8 @@ public final class PostgresStore: Sendable {
     let connector: PostgresConnector
     let writer: PostgresWriter
     let readers: PostgresReaderPool
+    /// Sessions ended on any daemon, for this daemon's session cache; started by `startRevocationFeed()`.
+    let revocations: PostgresRevocationFeed
     /// The server and database reached at start, for logs and status (never the password).
     public let server: String
 
@@ -22,6 +24,7 @@ public final class PostgresStore: Sendable {
         server = "\(connection.server)/\(connection.database)"
         writer = PostgresWriter(connector: connector)
         self.readers = PostgresReaderPool(connector: connector, size: readers)
+        revocations = PostgresRevocationFeed(connector: connector, cache: .shared, logger: logger)
         logger.info("store open", metadata: ["store.engine": "postgresql", "store.server": "\(server)", "store.schema": "\(version)"])
     }
 
@@ -33,8 +36,14 @@ public final class PostgresStore: Sendable {
     public var writerStatistics: WriterStatistics { writer.statistics }
     public var writerQueueDepth: Int { writer.queueDepth }
 
+    /// Makes the shared session cache hear the sessions other daemons on the database end.
+    public func startRevocationFeed() {
+        revocations.start()
+    }
+
     /// Finishes pending writes.
     public func close() {
+        revocations.stop()
         writer.close()
     }
 

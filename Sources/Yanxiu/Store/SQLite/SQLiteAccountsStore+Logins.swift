@@ -1,6 +1,9 @@
 import GRDB
 
 extension SQLiteAccountsStore {
+    /// Nothing to wait for: one daemon owns the file, and its one writer runs one transaction at a time.
+    func lockCounters(phone: String) throws {}
+
     func addLoginFailure(phone: String, client: String, at: Int64) throws {
         try db.execute(sql: "INSERT INTO login_failure (phone, client, at) VALUES (?, ?, ?)", arguments: [phone, client, at])
     }

@@ -15,6 +15,22 @@ struct SQLiteOperationsStore: OperationsStore {
         return true
     }
 
+    func sharedValue(_ key: String, proposing proposed: String) throws -> String {
+        try db.execute(sql: "INSERT INTO daemon_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", arguments: [key, proposed])
+        return try String.fetchOne(db, sql: "SELECT value FROM daemon_meta WHERE key = ?", arguments: [key])!
+    }
+
+    /// One daemon owns the file, and its writer runs one transaction at a time: only the time is checked.
+    func claimScheduledRun(_ job: ScheduledJob, now: Int64, intervalMs: Int64) throws -> Bool {
+        try db.execute(sql: """
+            INSERT INTO daemon_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            WHERE CAST(daemon_meta.value AS INTEGER) <= ?
+            """, arguments: [job.metaKey, String(now), now - intervalMs])
+        return db.changesCount == 1
+    }
+
+    func server() throws -> DatabaseServer? { nil }
+
     func schemaVersion() throws -> Int {
         try Migrations.migrator.appliedIdentifiers(db).count
     }

@@ -19,6 +19,8 @@ struct DaemonStatus {
     var writerQueueDepth: Int
     var lastBackup: BackupSummary?
     var testClock: Bool
+    /// The database server (PostgreSQL); nil on SQLite.
+    var server: DatabaseServer?
 
     static func read(_ app: AppContext, _ instruments: Instruments) async throws -> DaemonStatus {
         let stored = try await app.store.read { tx in try StoreStatus.read(tx) }
@@ -30,7 +32,7 @@ struct DaemonStatus {
             laneDepths: app.heartbeats.queueDepths, writer: app.store.writerStatistics,
             engine: app.store.engine, location: app.store.location, latestSchemaVersion: app.store.latestSchemaVersion,
             writerQueueDepth: app.store.writerQueueDepth,
-            lastBackup: stored.lastBackup, testClock: app.testClock != nil)
+            lastBackup: stored.lastBackup, testClock: app.testClock != nil, server: stored.server)
     }
 
     /// Sets the gauges that are read rather than counted, just before an exposition.
@@ -41,6 +43,18 @@ struct DaemonStatus {
         Gauge(label: MetricNames.writerQueueDepth).record(writerQueueDepth)
         Gauge(label: MetricNames.uptime).record(uptimeSeconds.rounded())
         Gauge(label: MetricNames.lastBackup).record(Double(lastBackup?.at ?? 0) / 1000)
+        // SQLite's file takes writes as a primary does.
+        Gauge(label: MetricNames.storePrimary).record(server?.primary == false ? 0 : 1)
+    }
+
+    /// The writer's figures, and on PostgreSQL the server and whether it is the primary.
+    private var storeJSON: JSONValue {
+        guard case .object(var store) = writer.json(queueDepth: writerQueueDepth, engine: engine, location: location) else { return .null }
+        if let server {
+            store["server"] = .string(server.address)
+            store["primary"] = .bool(server.primary)
+        }
+        return .object(store)
     }
 
     var json: JSONValue {
@@ -54,7 +68,7 @@ struct DaemonStatus {
             "testClock": .bool(testClock),
             "connections": ["open": .int(openConnections), "accepted": .int(acceptedConnections), "refused": .int(refusedConnections)],
             "heartbeatLanes": ["depths": .array(laneDepths.map { .int($0) }), "waiting": .int(laneDepths.reduce(0, +))],
-            "store": writer.json(queueDepth: writerQueueDepth, engine: engine, location: location),
+            "store": storeJSON,
             "lastBackup": lastBackup.map(BackupMethods.json) ?? .null,
         ]
     }
