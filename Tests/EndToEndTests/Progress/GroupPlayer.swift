@@ -73,7 +73,7 @@ final class GroupPlayer: @unchecked Sendable {
     }
 
     /// Watches the lesson honestly from the start, a heartbeat every 10 s: up to the quiz point,
-    /// then (unless `stopAtQuiz`) the quiz and the rest to the end. `beat(step, state)` delivers
+    /// then (unless `stopAtQuiz`) the quiz, a heartbeat as playback resumes, and the rest to the end. `beat(step, state)` delivers
     /// heartbeat `seq` (already counted) to whichever daemons the test chooses, `quiz()` submits the
     /// quiz; what they return is kept, in order.
     func watch(stopAtQuiz: Bool = false, beat: (_ step: Int, _ state: String) throws -> JSONValue,
@@ -99,6 +99,8 @@ final class GroupPlayer: @unchecked Sendable {
         if stopAtQuiz { return results }
         results.append(try quiz())
         try wait(ms: 1000)
+        // Playback resumes where it paused.
+        try next("playing")
         try play(to: durationMs, endState: "ended")
         return results
     }
