@@ -31,28 +31,24 @@ public final class HeartbeatPool: Sendable {
         let mixed = UInt64(bitPattern: accountID) &* 0x9E37_79B9_7F4A_7C15
         return lanes[Int((mixed >> 32) % UInt64(lanes.count))]
     }
-
-    /// Runs `work` on the account's lane and resumes with the result it delivers.
-    func onLane<T: Sendable>(_ accountID: Int64, _ work: @escaping @Sendable (ProgressLane, @escaping @Sendable (Result<T, any Error>) -> Void) -> Void) async throws -> T {
-        let lane = lane(for: accountID)
-        return try await withCheckedThrowingContinuation { continuation in
-            let accepted = lane.enqueue {
-                work(lane) { continuation.resume(with: $0) }
-            }
-            if !accepted {
-                continuation.resume(throwing: DomainError.busy(retryAfterMs: 100))
-            }
-        }
-    }
 }
 
 extension HeartbeatPool {
+    /// How many times one heartbeat or quiz submission is judged: again after its write turned out
+    /// stale, or after a refusal judged on a cached state of a shared store, each time on the state
+    /// as stored. Then 503 `server.busy`.
+    static let judgements = 3
+
     /// Loads what a lane needs for `lessonId` and the account, checking enrolment and the window.
-    func prepare(_ lane: ProgressLane, accountID: Int64, lessonId: String, now: Int64) throws -> (LessonContext, AccountProgressState, LessonProgress) {
+    /// `fresh` tells whether the account's state was read from the store now rather than cached.
+    func prepare(_ lane: ProgressLane, accountID: Int64, lessonId: String, now: Int64)
+        throws -> (context: LessonContext, account: AccountProgressState, progress: LessonProgress, fresh: Bool) {
         guard let context = try lessons.context(lessonId, store: store) else {
             throw DomainError.notFound("lesson.unknown", "No lesson \(lessonId)")
         }
-        var account = try lane.accounts[accountID] ?? store.readNow { tx in try AccountProgressState.load(tx.progress, accountID: accountID) }
+        let cached = lane.accounts[accountID]
+        var account = try cached ?? store.readNow { tx in try AccountProgressState.load(tx.progress, accountID: accountID) }
+        if cached == nil { account.generation = lane.nextGeneration() }
         if !account.enrolledTopics.contains(context.topicId) {
             guard try store.readNow({ tx in try AccountProgressState.mayStudy(tx.progress, accountID: accountID, topicId: context.topicId) }) else {
                 throw DomainError.precondition("enrollment.required", "Enrol in topic \(context.topicId) first", data: ["topicId": .string(context.topicId)])
@@ -68,7 +64,16 @@ extension HeartbeatPool {
         let progress = try account.lessons[lessonId]
             ?? store.readNow { tx in try AccountProgressState.loadLesson(tx.progress, accountID: accountID, lessonId: lessonId) }
             ?? LessonProgress(rules: context.rules)
-        return (context, account, progress)
+        return (context, account, progress, cached == nil)
+    }
+
+    /// Whether a refusal (or a duplicate) judged on the account's state should be judged again on
+    /// the state as stored: when another daemon may have changed it since this lane cached it.
+    /// Then the cached state is dropped, on the lane.
+    func recheckRefusal(_ lane: ProgressLane, accountID: Int64, fresh: Bool, judgement: Int) -> Bool {
+        guard store.isShared, !fresh, judgement < Self.judgements else { return false }
+        lane.accounts.removeValue(forKey: accountID)
+        return true
     }
 
     /// Makes the account's lane ask the store again whether it may study, before its next
@@ -85,10 +90,11 @@ extension HeartbeatPool {
         }
     }
 
-    /// Commits `write` (and `also`, in the same unit), then delivers; a failed commit drops the
-    /// account's hot state so memory never runs ahead of disk.
-    func commit<T: Sendable>(_ write: ProgressWrite, also: QuizSubmissionRecord? = nil, lane: ProgressLane, value: T,
-                             deliver: @escaping @Sendable (Result<T, any Error>) -> Void) {
+    /// Commits `write` (and `also`, in the same unit), then delivers. A failed commit drops the
+    /// account's hot state (if it is still the one `write` was judged on, of `generation`) so memory
+    /// never runs ahead of the store; a stale write is judged again by `again` when given.
+    func commit<T: Sendable>(_ write: ProgressWrite, also: QuizSubmissionRecord? = nil, lane: ProgressLane, generation: UInt64, value: T,
+                             again: (@Sendable () -> Void)?, deliver: @escaping @Sendable (Result<T, any Error>) -> Void) {
         store.submit({ tx in
             let progress = tx.progress
             try progress.save(write)
@@ -97,8 +103,8 @@ extension HeartbeatPool {
             switch result {
             case .success: deliver(.success(value))
             case .failure(let error):
-                lane.evict(write.accountID)
-                deliver(.failure(error))
+                lane.evict(write.accountID, generation: generation)
+                if case StoreError.stale = error, let again { again() } else { deliver(.failure(error)) }
             }
         }
     }

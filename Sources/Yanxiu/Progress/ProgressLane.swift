@@ -13,6 +13,10 @@ final class ProgressLane: @unchecked Sendable {
     /// Confined to `queue` (see the type's comment).
     var accounts: [Int64: AccountProgressState] = [:]
     private var operations = 0
+    private var loads: UInt64 = 0
+    /// The state of the lane's stamp sequence (SplitMix64 from a random seed): random stamps for
+    /// its writes without a system call each.
+    private var stampState = UInt64.random(in: .min ... .max)
 
     /// Accounts idle for this long leave memory; their state is on disk.
     static let idleEvictionNanoseconds: UInt64 = 10 * 60 * 1_000_000_000
@@ -48,9 +52,30 @@ final class ProgressLane: @unchecked Sendable {
         }
     }
 
-    /// Drops an account's hot state so the next touch reloads it from disk (after a failed commit).
-    func evict(_ accountID: Int64) {
-        queue.async { self.accounts.removeValue(forKey: accountID) }
+    /// A new load's generation (see `AccountProgressState.generation`). On the lane only.
+    func nextGeneration() -> UInt64 {
+        loads += 1
+        return loads
+    }
+
+    /// A stamp for a write judged on the lane (see `ProgressWrite`): random, never 0. On the lane only.
+    func nextStamp() -> Int64 {
+        while true {
+            stampState &+= 0x9E37_79B9_7F4A_7C15
+            var z = stampState
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            let stamp = Int64(bitPattern: z ^ (z >> 31))
+            if stamp != 0 { return stamp }
+        }
+    }
+
+    /// Drops an account's hot state so the next touch reloads it from the store (after a failed
+    /// commit), unless the state in memory was loaded after the one the failed write was judged on.
+    func evict(_ accountID: Int64, generation: UInt64) {
+        queue.async {
+            if self.accounts[accountID]?.generation == generation { self.accounts.removeValue(forKey: accountID) }
+        }
     }
 
     private func sweepIfDue() {

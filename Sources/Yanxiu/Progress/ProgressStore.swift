@@ -6,8 +6,8 @@ import Foundation
 /// Progress and playback states are kept in `StateCodec` form, encoded and decoded by the
 /// lanes (off the writer); an engine stores and returns those bytes unchanged.
 public protocol ProgressStore {
-    /// The account's playback state; nil when it never played anything.
-    func playbackState(accountID: Int64) throws -> Data?
+    /// The account's playback state with the version of its progress; nil when it never played anything.
+    func playbackState(accountID: Int64) throws -> StoredPlaybackState?
     /// The account's progress state in one lesson; nil when it never played that lesson.
     func lessonState(accountID: Int64, lessonId: String) throws -> Data?
     /// Every lesson of `topicId` the account has progress in, in no particular order.
@@ -22,8 +22,14 @@ public protocol ProgressStore {
     func verifiedRoles(accountID: Int64) throws -> Set<TeacherRole>
 
     /// Stores a lesson's progress (inserting or replacing it), the playback state when the
-    /// write carries one, and the journal entry when it carries one.
+    /// write carries one, and the journal entry when it carries one, and moves the account's
+    /// version to the write's stamp. Throws `StoreError.stale`, writing nothing, when the write's
+    /// basis is no longer the account's last write (see `ProgressWrite`).
     func save(_ write: ProgressWrite) throws
+    /// Gives the account's progress a new version without changing it (an account that never
+    /// played gets an empty playback state): every cached copy of its state, on any daemon, is then
+    /// outdated, and its next write reads the state, and what the account may study, again.
+    func renewVersion(accountID: Int64, now: Int64) throws
     /// Keeps a graded quiz submission.
     func recordQuizSubmission(_ submission: QuizSubmissionRecord) throws
     /// The last `limit` journal entries of an account in a lesson, oldest first.

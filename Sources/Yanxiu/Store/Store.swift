@@ -22,6 +22,10 @@ public protocol Store: Sendable {
 
     /// Blocking form of `read`, for callers on Dispatch queues.
     func readNow<T>(_ work: (any StoreTransaction) throws -> T) throws -> T
+
+    /// Whether other daemons may write the same database (PostgreSQL): then what a daemon keeps
+    /// in memory of it may be out of date, and a refusal judged on it is checked against the store.
+    var isShared: Bool { get }
 }
 
 extension Store {

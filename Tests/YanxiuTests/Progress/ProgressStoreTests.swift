@@ -31,12 +31,14 @@ struct ProgressStoreTests {
         }
     }
 
+    /// The `n`th write of account 1, judged on the one before (stamps 1, 2, ...).
     private func write(_ n: Int64, tracker: Data?) -> ProgressWrite {
         var progress = LessonProgress(jitterAllowanceMs: 0)
         progress.studyMs = n * 1000
         return ProgressWrite(
             accountID: 1, lessonId: "l1", topicId: "t1", now: n, progressState: Data([UInt8(n)]), progress: progress, trackerState: tracker,
-            journal: HeartbeatJournal.Entry(at: n, playbackId: "p", seq: n, positionMs: n * 1000, state: "playing", rate: 1, verdict: "credited", creditedMs: 1000))
+            journal: HeartbeatJournal.Entry(at: n, playbackId: "p", seq: n, positionMs: n * 1000, state: "playing", rate: 1, verdict: "credited", creditedMs: 1000),
+            basis: n - 1, stamp: n)
     }
 
     @Test("a save replaces the lesson's state, keeps the playback state only when it carries one, and appends to the journal")
@@ -48,7 +50,7 @@ struct ProgressStoreTests {
         try await f.store.read { (tx: any StoreTransaction) throws -> Void in
             let progress = tx.progress
             #expect(try progress.lessonState(accountID: 1, lessonId: "l1") == Data([3]))
-            #expect(try progress.playbackState(accountID: 1) == Data([9]))
+            #expect(try progress.playbackState(accountID: 1) == StoredPlaybackState(state: Data([9]), version: 3, writer: 3))
             let stored = try progress.lessonProgress(accountID: 1, topicId: "t1")
             #expect(stored.map(\.lessonId) == ["l1"] && stored.map(\.studyMs) == [3000])
             #expect(try progress.journal(accountID: 1, lessonId: "l1", limit: 10) == writes.compactMap(\.journal))

@@ -15,6 +15,9 @@ public enum ProfileEditor {
             }
             try tx.audit.record(at: now, actor: actor, action: "account.identitySwitched", target: AccountRecord.target(accountID),
                                 detail: ["from": .string(previous), "to": .string(identity)])
+            // Whether the account may study is cached with its progress by the heartbeat lanes of
+            // every daemon: a new version makes each ask again before it writes.
+            try tx.progress.renewVersion(accountID: accountID, now: now)
         }
         try tx.accounts.setIdentity(accountID: accountID, identity: identity, nickname: nickname, updatedAt: now)
         if identity == "teacher" { try rejoin(tx, accountID: accountID, now: now) }

@@ -53,31 +53,44 @@ public final class PostgresDatabase {
     /// Before this unit's first statement: the transaction begun (when no unit before needed it),
     /// the rows earlier units deferred written and this unit's savepoint opened, in one round
     /// trip. Then the rows this unit deferred, inside its savepoint, so that a bad row of its own
-    /// is rolled back with it.
+    /// is rolled back with it, and a stale write of its own fails it (`StoreError.stale`).
     private func prepareForStatement() throws {
         guard let batch else { return }
         if !savepointOpen {
-            try connection.pipeline(batch.takeOpening() + [PostgresStatement("SAVEPOINT unit")])
+            try batch.takeOpening(connection, then: [PostgresStatement("SAVEPOINT unit")])
             savepointOpen = true
         }
-        if !deferred.isEmpty {
-            let statements = deferred.statements()
-            deferred = ProgressBatch()
-            try connection.pipeline(statements)
-        }
+        try writeDeferred()
     }
 
-    /// The unit succeeded: its savepoint is released and what it deferred joins the batch.
-    func finishUnit() throws {
-        guard let batch else { return }
+    /// Writes the rows this unit deferred, inside its savepoint; throws `StoreError.stale` when one
+    /// of its writes was judged on a state that has since changed.
+    private func writeDeferred() throws {
+        guard !deferred.isEmpty else { return }
+        let rows = deferred
+        deferred = ProgressBatch()
+        guard try rows.send(on: connection).isEmpty else { throw StoreError.stale }
+    }
+
+    /// The unit succeeded: its savepoint is released and what it deferred joins the batch. Returns
+    /// the stamps of the writes it left to the batch, whose staleness the batch's commit tells.
+    /// Rows of several accounts are written now, in the unit's savepoint, so that the unit stands
+    /// or falls whole.
+    func finishUnit() throws -> [Int64] {
+        guard let batch else { return [] }
+        if deferred.spansAccounts && !savepointOpen { try prepareForStatement() }
+        var left: [Int64] = []
         if savepointOpen {
-            try connection.pipeline(deferred.statements() + [PostgresStatement("RELEASE unit")])
+            try writeDeferred()
+            try connection.pipeline([PostgresStatement("RELEASE unit")])
         } else {
+            left = deferred.stamps
             batch.rows.append(contentsOf: deferred)
         }
         deferred = ProgressBatch()
         batch.afterCommit.append(contentsOf: afterCommitActions)
         afterCommitActions = []
+        return left
     }
 
     /// The unit failed: everything it did is undone, and the batch goes on without it.
@@ -100,24 +113,26 @@ final class PostgresBatch {
     /// Whether `BEGIN` has been sent. It goes with the batch's first statement, so a batch whose
     /// units sent nothing (heartbeats) begins, writes and commits in one round trip.
     private(set) var begun = false
+    /// Stamps of deferred writes that turned out stale: their units fail once the batch commits.
+    private(set) var staleStamps = Set<Int64>()
 
     init(defers: Bool) {
         self.defers = defers
     }
 
-    /// What must precede a unit's own statements: `BEGIN` the first time, then the rows that
-    /// earlier units deferred, so that every statement sees what the units before it did.
-    func takeOpening() -> [PostgresStatement] {
-        var statements: [PostgresStatement] = begun ? [] : [PostgresStatement("BEGIN")]
+    /// Sends what must precede a unit's own statements, then `then`: `BEGIN` the first time, and the
+    /// rows that earlier units deferred, so that every statement sees what the units before it did.
+    func takeOpening(_ connection: PostgresConnection, then: [PostgresStatement]) throws {
+        let opening: [PostgresStatement] = begun ? [] : [PostgresStatement("BEGIN")]
         begun = true
-        statements += rows.statements()
+        let pending = rows
         rows = ProgressBatch()
-        return statements
+        staleStamps.formUnion(try pending.send(on: connection, before: opening, after: then))
     }
 
     /// Writes what is left and commits, in one round trip; nothing when the batch wrote nothing.
     func commit(_ connection: PostgresConnection) throws {
         guard begun || !rows.isEmpty else { return }
-        try connection.pipeline(takeOpening() + [PostgresStatement("COMMIT")])
+        try takeOpening(connection, then: [PostgresStatement("COMMIT")])
     }
 }

@@ -5,12 +5,14 @@ import Postgres
 /// `ProgressStore` on PostgreSQL: lesson progress, playback states, the journal and quiz submissions.
 ///
 /// `save` defers its rows to the writer's batch (see `ProgressBatch`): a batch of heartbeats costs
-/// three multi-row statements, not three statements each.
+/// a few multi-row statements, not three statements each.
 struct PostgresProgressStore: ProgressStore {
     let db: PostgresDatabase
 
-    func playbackState(accountID: Int64) throws -> Data? {
-        try db.first("SELECT state FROM playback_state WHERE account_id = $1", [accountID])?[0]
+    func playbackState(accountID: Int64) throws -> StoredPlaybackState? {
+        try db.first("SELECT state, version, writer FROM playback_state WHERE account_id = $1", [accountID]).map { row in
+            StoredPlaybackState(state: row["state"], version: row["version"], writer: row["writer"])
+        }
     }
 
     func lessonState(accountID: Int64, lessonId: String) throws -> Data? {
@@ -64,6 +66,15 @@ struct PostgresProgressStore: ProgressStore {
 
     func save(_ write: ProgressWrite) throws {
         try db.save(write)
+    }
+
+    func renewVersion(accountID: Int64, now: Int64) throws {
+        // An odd random stamp: never 0, never one a write brings in practice.
+        try db.execute("""
+            INSERT INTO playback_state (account_id, state, updated_at, version, writer) VALUES ($1, $2, $3, 1, (random() * 4e18)::bigint | 1)
+            ON CONFLICT (account_id) DO UPDATE SET
+                version = playback_state.version + 1, writer = excluded.writer, updated_at = excluded.updated_at
+            """, [accountID, StateCodec.encode(PlaybackTracker()), now])
     }
 
     func recordQuizSubmission(_ submission: QuizSubmissionRecord) throws {

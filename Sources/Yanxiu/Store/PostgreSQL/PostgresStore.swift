@@ -58,6 +58,9 @@ public final class PostgresStore: Sendable {
 }
 
 extension PostgresStore: Store {
+    /// Several daemons may serve one database.
+    public var isShared: Bool { true }
+
     public func write<T: Sendable>(_ work: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             submit(work) { continuation.resume(with: $0) }

@@ -6,7 +6,8 @@ import Postgres
 ///
 /// The same contract as the SQLite writer: a caller is answered only after the transaction holding
 /// its unit committed (`synchronous_commit` as the server has it, `on` by default), and a unit that
-/// throws is rolled back alone. Heartbeats' rows are deferred and written per batch in multi-row
+/// throws is rolled back alone. A unit whose deferred progress write turns out stale (see
+/// `ProgressBatch`) wrote nothing and hears `StoreError.stale`; the batch's other units commit. Heartbeats' rows are deferred and written per batch in multi-row
 /// statements, sent with `BEGIN` and `COMMIT` in one pipeline: a batch of heartbeats costs the
 /// server one round trip and one WAL flush. If those statements fail, the batch is rolled back and
 /// run again with every unit writing its own rows, so one bad row fails its caller only.
@@ -20,6 +21,8 @@ final class PostgresWriter: Sendable {
     }
 
     struct Outcome: Sendable {
+        /// Stamps of the progress writes the unit left to the batch's statements.
+        var deferredStamps: [Int64] = []
         let deliver: @Sendable ((any Error)?) -> Void
     }
 
@@ -40,8 +43,8 @@ final class PostgresWriter: Sendable {
         let unit = PendingUnit(run: { db in
             do {
                 let value = try work(db)
-                try db.finishUnit()
-                return Outcome { commitError in completion(commitError.map { .failure($0) } ?? .success(value)) }
+                let stamps = try db.finishUnit()
+                return Outcome(deferredStamps: stamps) { commitError in completion(commitError.map { .failure($0) } ?? .success(value)) }
             } catch {
                 do {
                     try db.abandonUnit()
@@ -67,14 +70,15 @@ final class PostgresWriter: Sendable {
             return
         }
         var outcomes: [Outcome] = []
+        var stale = Set<Int64>()
         var failure: (any Error)?
         do {
-            outcomes = try run(batch, on: connection, defers: true)
+            (outcomes, stale) = try run(batch, on: connection, defers: true)
         } catch let error as PostgresError where !error.isUnavailability {
             // A multi-row statement (or the commit) failed on a row: again, one unit at a time.
             rollback(connection)
             do {
-                outcomes = try run(batch, on: connection, defers: false)
+                (outcomes, stale) = try run(batch, on: connection, defers: false)
             } catch {
                 failure = error
             }
@@ -89,11 +93,14 @@ final class PostgresWriter: Sendable {
             for unit in batch.dropFirst(outcomes.count) { unit.abandon(error) }
             return
         }
-        for outcome in outcomes { outcome.deliver(nil) }
+        for outcome in outcomes {
+            outcome.deliver(outcome.deferredStamps.contains(where: stale.contains) ? StoreError.stale : nil)
+        }
     }
 
-    /// Runs every unit in one transaction and commits; returns each unit's outcome.
-    private static func run(_ batch: [PendingUnit], on connection: PostgresConnection, defers: Bool) throws -> [Outcome] {
+    /// Runs every unit in one transaction and commits; returns each unit's outcome and the stamps
+    /// of the deferred progress writes that were stale (they wrote nothing).
+    private static func run(_ batch: [PendingUnit], on connection: PostgresConnection, defers: Bool) throws -> ([Outcome], Set<Int64>) {
         let shared = PostgresBatch(defers: defers)
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(batch.count)
@@ -104,7 +111,7 @@ final class PostgresWriter: Sendable {
         }
         try shared.commit(connection)
         for action in shared.afterCommit { action() }
-        return outcomes
+        return (outcomes, shared.staleStamps)
     }
 
     private static func rollback(_ connection: PostgresConnection) {

@@ -19,6 +19,7 @@ public enum Migrations {
         ReportsSchema.register(&migrator)
         CertificateStatusSchema.register(&migrator)
         AccountsRetentionSchema.register(&migrator)
+        ProgressVersionSchema.register(&migrator)
         return migrator
     }()
 

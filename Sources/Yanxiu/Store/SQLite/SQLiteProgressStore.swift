@@ -5,8 +5,10 @@ import GRDB
 struct SQLiteProgressStore: ProgressStore {
     let db: Database
 
-    func playbackState(accountID: Int64) throws -> Data? {
-        try Data.fetchOne(db, sql: "SELECT state FROM playback_state WHERE account_id = ?", arguments: [accountID])
+    func playbackState(accountID: Int64) throws -> StoredPlaybackState? {
+        try Row.fetchOne(db, sql: "SELECT state, version, writer FROM playback_state WHERE account_id = ?", arguments: [accountID]).map { row in
+            StoredPlaybackState(state: row["state"], version: row["version"], writer: row["writer"])
+        }
     }
 
     func lessonState(accountID: Int64, lessonId: String) throws -> Data? {
@@ -58,8 +60,10 @@ struct SQLiteProgressStore: ProgressStore {
         return roles
     }
 
-    /// Prepared statements: every accepted heartbeat comes through here.
+    /// Prepared statements: every accepted heartbeat comes through here. The version is claimed
+    /// first (the playback state is written with it), so a stale write writes nothing.
     func save(_ write: ProgressWrite) throws {
+        try claimVersion(write)
         try db.cachedStatement(sql: """
             INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -70,12 +74,6 @@ struct SQLiteProgressStore: ProgressStore {
                 write.accountID, write.lessonId, write.topicId, write.progressState, write.progress.studyMs,
                 write.progress.quizPassedAt, write.progress.completedAt, write.now,
             ])
-        if let trackerState = write.trackerState {
-            try db.cachedStatement(sql: """
-                INSERT INTO playback_state (account_id, state, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT (account_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
-                """).execute(arguments: [write.accountID, trackerState, write.now])
-        }
         if let journal = write.journal {
             try db.cachedStatement(sql: """
                 INSERT INTO heartbeat (account_id, lesson_id, playback_id, seq, position_ms, state, rate, at, verdict, credited_ms)
@@ -85,6 +83,32 @@ struct SQLiteProgressStore: ProgressStore {
                     journal.at, journal.verdict, journal.creditedMs,
                 ])
         }
+    }
+
+    /// Moves the account's version from the write's basis to its stamp, with the playback state
+    /// when the write carries one; throws `StoreError.stale` when the basis is no longer the last write.
+    private func claimVersion(_ write: ProgressWrite) throws {
+        try db.cachedStatement(sql: """
+            UPDATE playback_state SET state = coalesce(?, state), updated_at = ?, version = version + 1, writer = ?
+            WHERE account_id = ? AND writer = ?
+            """).execute(arguments: [write.trackerState, write.now, write.stamp, write.accountID, write.basis])
+        if db.changesCount == 1 { return }
+        if write.basis == 0 {
+            try db.cachedStatement(sql: """
+                INSERT INTO playback_state (account_id, state, updated_at, version, writer) VALUES (?, ?, ?, 1, ?)
+                ON CONFLICT (account_id) DO NOTHING
+                """).execute(arguments: [write.accountID, write.trackerState ?? StateCodec.encode(PlaybackTracker()), write.now, write.stamp])
+            if db.changesCount == 1 { return }
+        }
+        throw StoreError.stale
+    }
+
+    func renewVersion(accountID: Int64, now: Int64) throws {
+        // An odd random stamp: never 0, never one a write brings in practice.
+        try db.execute(sql: """
+            INSERT INTO playback_state (account_id, state, updated_at, version, writer) VALUES (?, ?, ?, 1, random() | 1)
+            ON CONFLICT (account_id) DO UPDATE SET version = version + 1, writer = excluded.writer, updated_at = excluded.updated_at
+            """, arguments: [accountID, StateCodec.encode(PlaybackTracker()), now])
     }
 
     func recordQuizSubmission(_ submission: QuizSubmissionRecord) throws {

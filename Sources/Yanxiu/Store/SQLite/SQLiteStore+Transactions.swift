@@ -1,6 +1,9 @@
 import GRDB
 
 extension SQLiteStore: Store {
+    /// One daemon owns the file.
+    public var isShared: Bool { false }
+
     public func write<T: Sendable>(_ work: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
         try await writeDatabase { db in try work(SQLiteTransaction(db)) }
     }

@@ -8,11 +8,12 @@ import Testing
 /// one failing unit rolled back alone, and recovery after the server comes back.
 @Suite("PostgreSQL writer: batches, failures and a server that goes away")
 struct PostgresWriterTests {
-    /// One account, topic, course and two lessons, written straight into the schema.
-    private static func seed(_ conninfo: String) throws {
+    /// Accounts 1 to `accounts`, a topic, a course and two lessons, written straight into the schema.
+    private static func seed(_ conninfo: String, accounts: Int = 1) throws {
         let connection = try PostgresConnection(conninfo)
         try connection.run("""
-            INSERT INTO account (id, phone, password_hash, created_at, updated_at) VALUES (1, '13900000001', 'x', 0, 0);
+            INSERT INTO account (id, phone, password_hash, created_at, updated_at)
+                SELECT n, '139' || lpad(n::text, 8, '0'), 'x', 0, 0 FROM generate_series(1, \(accounts)) n;
             INSERT INTO topic (id, title, window_start, window_end, rules, document_hash, created_at, updated_at)
                 VALUES ('t', 'T', 0, 10, '{}', '\\x00', 0, 0);
             INSERT INTO course (topic_id, id, position, title) VALUES ('t', 'c', 1, 'C');
@@ -21,7 +22,8 @@ struct PostgresWriterTests {
             """)
     }
 
-    private static func write(account: Int64 = 1, lesson: String, seq: Int64, studyMs: Int64, completed: Bool = false) -> ProgressWrite {
+    /// A write of stamp `seq`, judged on the account's write of stamp `basis` (0: none yet).
+    private static func write(account: Int64 = 1, lesson: String, seq: Int64, studyMs: Int64, completed: Bool = false, after basis: Int64 = 0) -> ProgressWrite {
         var progress = LessonProgress(jitterAllowanceMs: 0)
         progress.studyMs = studyMs
         progress.completedAt = completed ? seq : nil
@@ -29,7 +31,8 @@ struct PostgresWriterTests {
             accountID: account, lessonId: lesson, topicId: "t", now: seq, progressState: Data([UInt8(seq & 0xff), 0, 0xff]),
             progress: progress, trackerState: Data([UInt8(seq & 0xff)]),
             journal: HeartbeatJournal.Entry(at: seq, playbackId: "p", seq: seq, positionMs: seq * 10, state: "playing", rate: 1.25,
-                                            verdict: "credited", creditedMs: 10))
+                                            verdict: "credited", creditedMs: 10),
+            basis: basis, stamp: seq)
     }
 
     @Test("concurrent heartbeats share batches: every journal entry is kept, one row per lesson, completion counted once")
@@ -37,29 +40,36 @@ struct PostgresWriterTests {
         let conninfo = try TestStores.freshPostgresDatabase()
         let store = try PostgresStore(conninfo: conninfo)
         defer { store.close() }
-        try Self.seed(conninfo)
+        try Self.seed(conninfo, accounts: 100)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for seq in 1...200 {
+            for account in Int64(1)...100 {
                 group.addTask {
-                    try await store.write { tx in try tx.progress.save(Self.write(lesson: seq % 2 == 0 ? "l1" : "l2", seq: Int64(seq), studyMs: Int64(seq))) }
+                    // Each account plays l2 (seq 2n - 1), then l1 (seq 2n), the second write judged on the first.
+                    let first = 2 * account - 1
+                    try await store.write { tx in try tx.progress.save(Self.write(account: account, lesson: "l2", seq: first, studyMs: first)) }
+                    try await store.write { tx in
+                        try tx.progress.save(Self.write(account: account, lesson: "l1", seq: first + 1, studyMs: first + 1, after: first))
+                    }
                 }
             }
             try await group.waitForAll()
         }
         #expect(store.writerStatistics.largestBatch > 1)
-        for lesson in ["l1", "l2"] {
-            try await store.write { tx in try tx.progress.save(Self.write(lesson: lesson, seq: 300, studyMs: 300, completed: true)) }
-        }
+        try await store.write { tx in try tx.progress.save(Self.write(lesson: "l1", seq: 300, studyMs: 300, completed: true, after: 2)) }
+        try await store.write { tx in try tx.progress.save(Self.write(lesson: "l2", seq: 301, studyMs: 300, completed: true, after: 300)) }
         try await store.read { tx throws in
-            let journal = try tx.progress.journal(accountID: 1, lessonId: "l1", limit: 1000)
-            #expect(Set(journal.map(\.seq)) == Set(stride(from: 2, through: 200, by: 2).map(Int64.init) + [300]))
-            #expect(journal.count == 101)
-            #expect(journal.allSatisfy { $0.rate == 1.25 && $0.positionMs == $0.seq * 10 })
+            #expect(try tx.progress.journal(accountID: 1, lessonId: "l1", limit: 1000).map(\.seq) == [2, 300])
             let lessons = try tx.progress.lessonProgress(accountID: 1, topicId: "t")
             #expect(lessons.map(\.studyMs).sorted() == [300, 300])
-            #expect(try tx.progress.playbackState(accountID: 1) == Data([UInt8(300 & 0xff)]))
+            #expect(try tx.progress.playbackState(accountID: 1) == StoredPlaybackState(state: Data([UInt8(301 & 0xff)]), version: 4, writer: 301))
+            let journal = try tx.progress.journal(accountID: 50, lessonId: "l1", limit: 1000) + tx.progress.journal(accountID: 50, lessonId: "l2", limit: 1000)
+            #expect(journal.map(\.seq).sorted() == [99, 100])
+            #expect(journal.allSatisfy { $0.rate == 1.25 && $0.positionMs == $0.seq * 10 })
         }
-        let completion = try PostgresConnection(conninfo).execute("SELECT lessons, hours FROM topic_completion WHERE account_id = 1")
+        let connection = try PostgresConnection(conninfo)
+        #expect(try connection.execute("SELECT count(*) FROM heartbeat")[0][0] as Int64 == 202)
+        #expect(try connection.execute("SELECT count(*) FROM lesson_progress")[0][0] as Int64 == 200)
+        let completion = try connection.execute("SELECT lessons, hours FROM topic_completion WHERE account_id = 1")
         #expect(completion.count == 1)
         #expect((completion[0][0] as Int64, completion[0][1] as Int64) == (2, 5))
     }
@@ -71,7 +81,7 @@ struct PostgresWriterTests {
         defer { store.close() }
         try Self.seed(conninfo)
         try await store.write { tx in
-            for seq in Int64(1)...50 { try tx.progress.save(Self.write(lesson: "l1", seq: seq, studyMs: seq)) }
+            for seq in Int64(1)...50 { try tx.progress.save(Self.write(lesson: "l1", seq: seq, studyMs: seq, after: seq - 1)) }
         }
         try await store.read { tx throws in
             #expect(try tx.progress.journal(accountID: 1, lessonId: "l1", limit: 100).map(\.seq) == Array(1...50))
@@ -91,7 +101,7 @@ struct PostgresWriterTests {
             return try tx.progress.lessonState(accountID: 1, lessonId: "l1")
         }
         #expect(seen == Data([7, 0, 0xff]))
-        async let first: Void = store.write { tx in try tx.progress.save(Self.write(lesson: "l2", seq: 8, studyMs: 80)) }
+        async let first: Void = store.write { tx in try tx.progress.save(Self.write(lesson: "l2", seq: 8, studyMs: 80, after: 7)) }
         async let second = store.write { tx in try tx.progress.lessonState(accountID: 1, lessonId: "l2") }
         try await first
         _ = try await second
@@ -104,12 +114,12 @@ struct PostgresWriterTests {
         let conninfo = try TestStores.freshPostgresDatabase()
         let store = try PostgresStore(conninfo: conninfo)
         defer { store.close() }
-        try Self.seed(conninfo)
+        try Self.seed(conninfo, accounts: 40)
         let results = await withTaskGroup(of: (Int64, Bool).self) { group in
             for seq in Int64(1)...40 {
                 group.addTask {
-                    // Account 2 does not exist: its progress row breaks a foreign key.
-                    let write = Self.write(account: seq == 20 ? 2 : 1, lesson: "l1", seq: seq, studyMs: seq)
+                    // Account 41 does not exist: its progress rows break a foreign key.
+                    let write = Self.write(account: seq == 20 ? 41 : seq, lesson: "l1", seq: seq, studyMs: seq)
                     do {
                         try await store.write { tx in try tx.progress.save(write) }
                         return (seq, true)
@@ -122,7 +132,7 @@ struct PostgresWriterTests {
         }
         #expect(results[20] == false)
         #expect(results.filter { $0.value }.count == 39)
-        let count = try PostgresConnection(conninfo).execute("SELECT count(*) FROM heartbeat WHERE account_id = 1")[0][0] as Int64
+        let count = try PostgresConnection(conninfo).execute("SELECT count(*) FROM heartbeat")[0][0] as Int64
         #expect(count == 39)
     }
 
@@ -166,7 +176,7 @@ struct PostgresWriterTests {
         try cluster.stop(mode: .fast)
         for _ in 0..<3 {
             await #expect {
-                try await store.write { tx in try tx.progress.save(Self.write(lesson: "l1", seq: 2, studyMs: 2)) }
+                try await store.write { tx in try tx.progress.save(Self.write(lesson: "l1", seq: 2, studyMs: 2, after: 1)) }
             } throws: { error in
                 guard case StoreError.unavailable = error else { return false }
                 return (error as? StoreError)?.refusal.reason == "store.unavailable"
@@ -177,7 +187,7 @@ struct PostgresWriterTests {
         }
 
         try cluster.restart()
-        try await store.write { tx in try tx.progress.save(Self.write(lesson: "l1", seq: 3, studyMs: 3)) }
+        try await store.write { tx in try tx.progress.save(Self.write(lesson: "l1", seq: 3, studyMs: 3, after: 1)) }
         let state = try await store.read { tx in try tx.progress.lessonState(accountID: 1, lessonId: "l1") }
         #expect(state == Data([3, 0, 0xff]))
         let journal = try await store.read { tx in try tx.progress.journal(accountID: 1, lessonId: "l1", limit: 10) }

@@ -23,5 +23,6 @@ public enum PostgresMigrations {
             PostgresCertificatesSchema.sql,
             PostgresReportsSchema.sql,
         ].joined(separator: "\n")),
+        PostgresMigration(identifier: "v2-progress-version", sql: PostgresProgressSchema.versionSQL),
     ]
 }

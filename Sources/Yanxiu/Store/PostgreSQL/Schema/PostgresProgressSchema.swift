@@ -50,4 +50,12 @@ enum PostgresProgressSchema {
         );
         CREATE INDEX quiz_submission_account ON quiz_submission(account_id, lesson_id);
         """
+
+    /// Each account's progress gets a version (SQLite's migration v9): how many writes changed it, and
+    /// the stamp of the last one, which the next write must name to commit (see `ProgressBatch`).
+    static let versionSQL = """
+        ALTER TABLE playback_state
+            ADD COLUMN version BIGINT NOT NULL DEFAULT 0,          -- writes of the account's progress so far
+            ADD COLUMN writer BIGINT NOT NULL DEFAULT 0;           -- stamp of the last write; 0 before any
+        """
 }
