@@ -19,7 +19,7 @@ public final class HeartbeatPool: Sendable {
         self.store = store
         self.clock = clock
         self.settings = settings
-        lessons = LessonCache(settings: settings)
+        lessons = LessonCache(settings: settings, shared: store.isShared)
         lanes = (0..<max(laneCount, 1)).map { ProgressLane(index: $0, limit: queueLimit) }
     }
 

@@ -26,6 +26,12 @@ public protocol Store: Sendable {
     /// Whether other daemons may write the same database (PostgreSQL): then what a daemon keeps
     /// in memory of it may be out of date, and a refusal judged on it is checked against the store.
     var isShared: Bool { get }
+
+    /// Takes `name` for this daemon alone among those on the database, until the hold is released
+    /// or the daemon's connection to the database ends (a daemon that dies lets go by itself);
+    /// nil when another daemon holds it. A store no other daemon shares grants every hold: what
+    /// one process runs at once is its own business.
+    func holdExclusively(_ name: String) async throws -> StoreHold?
 }
 
 extension Store {

@@ -34,6 +34,12 @@ public struct CertificateIssuance: Sendable {
         let now = clock.nowMs
         try runs.begin(topicId)
         defer { runs.end(topicId) }
+        // Daemons sharing the database refuse a run another of them has going. Were the hold lost
+        // mid-run (the database restarted), a second run would still store each certificate once.
+        guard let hold = try await store.holdExclusively("certificate.issue:\(topicId)") else {
+            throw IssuanceRuns.running(topicId)
+        }
+        defer { hold.release() }
         let roster = try await store.read { tx in
             let topic = try IssuanceTopic.load(tx.certificates, id: topicId)
             try topic.requireClosed(at: now)

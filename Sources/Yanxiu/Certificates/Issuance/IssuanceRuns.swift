@@ -10,9 +10,12 @@ public final class IssuanceRuns: Sendable {
     /// Marks the topic as running; 409 `certificate.issuance_running` when it already is.
     func begin(_ topicId: String) throws {
         let started = running.withLock { $0.insert(topicId).inserted }
-        guard started else {
-            throw DomainError.conflict("certificate.issuance_running", "Certificates of \(topicId) are being issued already")
-        }
+        guard started else { throw Self.running(topicId) }
+    }
+
+    /// 409 `certificate.issuance_running`: a run of the topic is going, here or on another daemon.
+    static func running(_ topicId: String) -> DomainError {
+        DomainError.conflict("certificate.issuance_running", "Certificates of \(topicId) are being issued already")
     }
 
     func end(_ topicId: String) {

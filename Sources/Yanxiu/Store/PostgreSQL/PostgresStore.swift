@@ -1,4 +1,5 @@
 import Dispatch
+import Locking
 import Logging
 import Postgres
 
@@ -60,6 +61,27 @@ public final class PostgresStore: Sendable {
 extension PostgresStore: Store {
     /// Several daemons may serve one database.
     public var isShared: Bool { true }
+
+    /// A session-level advisory lock on a connection of the hold's own: closing the connection,
+    /// or losing it (the daemon died, the server restarted), lets go.
+    public func holdExclusively(_ name: String) async throws -> StoreHold? {
+        let connector = self.connector.named("yanxiud-hold")
+        return try await offload {
+            do {
+                let connection = try connector.connect()
+                let held: Bool = try connection.execute(
+                    "SELECT pg_try_advisory_lock($1::integer, hashtext($2))", [Self.holdLockClass, name])[0][0]
+                guard held else { return nil }
+                let kept = Locked<PostgresConnection?>(connection)
+                return StoreHold { kept.withLock { $0 = nil } }
+            } catch {
+                throw StoreError.classify(error)
+            }
+        }
+    }
+
+    /// The first key of the advisory locks behind `holdExclusively` (the second is the name's hash).
+    static let holdLockClass: Int64 = 0x59_58_03
 
     public func write<T: Sendable>(_ work: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

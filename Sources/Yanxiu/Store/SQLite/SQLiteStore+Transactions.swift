@@ -4,6 +4,8 @@ extension SQLiteStore: Store {
     /// One daemon owns the file.
     public var isShared: Bool { false }
 
+    public func holdExclusively(_ name: String) async throws -> StoreHold? { .alone() }
+
     public func write<T: Sendable>(_ work: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
         try await writeDatabase { db in try work(SQLiteTransaction(db)) }
     }

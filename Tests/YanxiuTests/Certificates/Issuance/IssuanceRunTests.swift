@@ -35,6 +35,27 @@ struct IssuanceRunTests {
         #expect(error.kind == .notFound && error.reason == "topic.unknown")
     }
 
+    @Test("a run is refused (409) while another of the topic runs, on this daemon or on another sharing the database", arguments: TestStores.Engine.allCases)
+    func secondRunRefused(engine: TestStores.Engine) async throws {
+        let fixture = try await IssuanceFixture(engine)
+        defer { fixture.cleanUp() }
+        try fixture.teacher(1, homeroom: true, lessons: 10)
+        try fixture.issuance.runs.begin(IssuanceFixture.topicId)
+        let here = try await #require(throws: DomainError.self) { try await fixture.issue() }
+        #expect(here.kind == .conflict && here.reason == "certificate.issuance_running")
+        fixture.issuance.runs.end(IssuanceFixture.topicId)
+
+        // Another daemon's run holds the topic in the database; only a shared store can see it.
+        let other = try #require(try await fixture.store.holdExclusively("certificate.issue:\(IssuanceFixture.topicId)"))
+        if engine == .postgresql {
+            let there = try await #require(throws: DomainError.self) { try await fixture.issue() }
+            #expect(there.kind == .conflict && there.reason == "certificate.issuance_running")
+            #expect(try fixture.certificate(of: 1) == nil)
+        }
+        other.release()
+        #expect(try await fixture.issue().issued == 1)
+    }
+
     @Test("a second run issues nothing and keeps every certificate as it was", arguments: TestStores.Engine.allCases)
     func idempotentRerun(engine: TestStores.Engine) async throws {
         let fixture = try await IssuanceFixture(engine)
