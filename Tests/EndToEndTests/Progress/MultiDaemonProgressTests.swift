@@ -132,6 +132,25 @@ struct MultiDaemonProgressTests {
     }
 
     /// The reason of the refusal `call` met; nil when it was accepted.
+    @Test("a window closed through one daemon holds on the other within a second, though the other has the lesson in memory")
+    func windowClosedThroughTheOther() throws {
+        let (group, teachers) = try Self.group(teachers: 1)
+        let player = try GroupPlayer(group, session: teachers[0].session, lessonId: Self.lesson)
+        try player.setClocks("2023-01-22T09:00:00+08:00")
+        // Daemon 1 reads the lesson, its window and rules, and keeps them.
+        #expect(try player.beat(to: 1)["verdict"] == "start")
+        _ = try group[0].call("topic.update", ["topicId": ProgressEndToEndTests.topic, "window": ["end": "2023-01-22T08:00:00+08:00"]])
+        let closed = Date()
+        var refusal: String?
+        while refusal == nil, Date().timeIntervalSince(closed) < 5 {
+            refusal = Self.refusal { try player.beat(to: 1, "paused") }
+            if refusal == nil { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        let seconds = Date().timeIntervalSince(closed)
+        #expect(refusal == "topic.window_closed")
+        #expect(seconds < 1.2, "daemon 1 took \(seconds) s to see the window closed")
+    }
+
     static func refusal(_ call: () throws -> JSONValue) -> String? {
         do {
             _ = try call()
