@@ -1,14 +1,19 @@
 import Foundation
 import Postgres
 
-/// The progress rows of many heartbeats, written in a few multi-row statements sent together.
+/// The progress rows of many heartbeats, written by one statement.
 ///
 /// Writes are versioned (see `ProgressWrite`). An account's writes in the batch are taken as one:
-/// the first one's basis, the last one's stamp. The statements lock the accounts' playback states
-/// in account order (two daemons writing the same accounts never deadlock), move each version from
-/// its basis to its new stamp where the basis is still the last committed write, and then write the
-/// lesson and journal rows only of accounts whose version moved; the last statement names the
-/// accounts that did not, whose writes are stale and wrote nothing.
+/// the first one's basis, the last one's stamp. The statement upserts the accounts' playback
+/// states in account order (two daemons writing the same accounts never deadlock), moving each
+/// version from its basis to its new stamp only where the basis is still the last committed write;
+/// it writes the lesson and journal rows only of accounts whose version moved, and returns the
+/// accounts whose version did not: their writes are stale and wrote nothing.
+///
+/// Every row is found through a unique index (`ON CONFLICT` arbitration), and the accounts that
+/// moved are passed on through `RETURNING`, never found again by a join: a join's plan depends on
+/// the table's statistics, and a plan made while the table was small scans it whole, once per
+/// batch, until the statistics catch up.
 ///
 /// One batch of the writer may hold several heartbeats of the same lesson; only the last state is
 /// written, since an upsert may not touch one row twice in a statement and the last carries
@@ -40,9 +45,8 @@ struct ProgressBatch {
             return []
         }
         let plan = Plan(writes)
-        let own = plan.statements()
-        let results = try connection.pipeline(before + own + after)
-        let staleAccounts = Set(results[before.count + own.count - 1].map { $0[0] as Int64 }).union(plan.broken)
+        let results = try connection.pipeline(before + [plan.statement()] + after)
+        let staleAccounts = Set(results[before.count].map { $0[0] as Int64 }).union(plan.broken)
         return Set(writes.filter { staleAccounts.contains($0.accountID) }.map(\.stamp))
     }
 }
@@ -90,53 +94,64 @@ private struct Plan {
         writes = all.filter { !broken.contains($0.accountID) }
     }
 
-    func statements() -> [PostgresStatement] {
-        [lock(), claim(), create(), lessons()] + [journal()].compactMap { $0 } + [stale()]
-    }
-
-    private var stampOfAccount: [Int64: Int64] {
-        Dictionary(uniqueKeysWithValues: changes.map { ($0.accountID, $0.stamp) })
-    }
-
-    private var changeArguments: [any PostgresBindable] {
-        [
+    /// The batch's one statement; its rows are the accounts whose writes were stale.
+    func statement() -> PostgresStatement {
+        let lessons = lastOfEach { LessonKey(accountID: $0.accountID, lessonId: $0.lessonId) }
+        let journaled = writes.filter { $0.journal != nil }
+        let entries = journaled.compactMap(\.journal)
+        let changeArguments: [any PostgresBindable] = [
             changes.map(\.accountID), changes.map(\.basis), changes.map(\.stamp), changes.map(\.writes),
             changes.map { $0.trackerState != nil }, PostgresByteaArray(changes.map { $0.trackerState ?? Data() }), changes.map(\.now),
+            StateCodec.encode(PlaybackTracker()),
         ]
+        let lessonArguments: [any PostgresBindable] = [
+            lessons.map(\.accountID), lessons.map(\.lessonId), lessons.map(\.topicId), PostgresByteaArray(lessons.map(\.progressState)),
+            lessons.map(\.progress.studyMs), lessons.map(\.progress.quizPassedAt), lessons.map(\.progress.completedAt), lessons.map(\.now),
+        ]
+        let journalArguments: [any PostgresBindable] = [
+            journaled.map(\.accountID), journaled.map(\.lessonId), entries.map(\.playbackId), entries.map(\.seq),
+            entries.map(\.positionMs), entries.map(\.state), entries.map(\.rate), entries.map(\.at),
+            entries.map(\.verdict), entries.map(\.creditedMs),
+        ]
+        return PostgresStatement(Self.sql, changeArguments + lessonArguments + journalArguments)
     }
 
-    private static let changeColumns = """
-        unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::boolean[], $6::bytea[], $7::bigint[])
-            AS u(account_id, basis, stamp, writes, changed, state, updated_at)
-        """
-
-    /// Row locks on the accounts' playback states, taken in account order.
-    private func lock() -> PostgresStatement {
-        PostgresStatement("SELECT 1 FROM playback_state WHERE account_id = ANY($1::bigint[]) ORDER BY account_id FOR UPDATE",
-                          [changes.map(\.accountID)])
-    }
-
-    /// Each version whose last write is still the basis moves to the new stamp.
-    private func claim() -> PostgresStatement {
-        PostgresStatement("""
-            UPDATE playback_state p SET
-                state = CASE WHEN u.changed THEN u.state ELSE p.state END, updated_at = u.updated_at,
-                version = p.version + u.writes, writer = u.stamp
-            FROM \(Self.changeColumns)
-            WHERE p.account_id = u.account_id AND p.writer = u.basis
-            """, changeArguments)
-    }
-
-    /// Accounts never written get their playback state, when the writes were judged on none.
-    private func create() -> PostgresStatement {
-        PostgresStatement("""
-            INSERT INTO playback_state (account_id, state, updated_at, version, writer)
+    /// A playback state moves when its last write is still the change's basis; an account never
+    /// written gets one when the change was judged on none (basis 0). Playback states are never
+    /// deleted, so a row missing under a later basis does not arise.
+    private static let sql = """
+        WITH u AS (
+            SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::boolean[], $6::bytea[], $7::bigint[])
+                AS u(account_id, basis, stamp, writes, changed, state, updated_at)
+        ), moved AS (
+            INSERT INTO playback_state AS p (account_id, state, updated_at, version, writer)
             SELECT u.account_id, CASE WHEN u.changed THEN u.state ELSE $8::bytea END, u.updated_at, u.writes, u.stamp
-            FROM \(Self.changeColumns)
-            WHERE u.basis = 0
-            ON CONFLICT (account_id) DO NOTHING
-            """, changeArguments + [StateCodec.encode(PlaybackTracker())])
-    }
+            FROM u ORDER BY u.account_id
+            ON CONFLICT (account_id) DO UPDATE SET
+                state = CASE WHEN (SELECT c.changed FROM u c WHERE c.account_id = excluded.account_id) THEN excluded.state ELSE p.state END,
+                updated_at = excluded.updated_at, version = p.version + excluded.version, writer = excluded.writer
+            WHERE p.writer = (SELECT c.basis FROM u c WHERE c.account_id = excluded.account_id)
+            RETURNING p.account_id
+        ), lessons AS (
+            INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at)
+            SELECT l.account_id, l.lesson_id, l.topic_id, l.state, l.study_ms, l.quiz_passed_at, l.completed_at, l.updated_at
+            FROM unnest($9::bigint[], $10::text[], $11::text[], $12::bytea[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[])
+                AS l(account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at)
+            WHERE l.account_id IN (SELECT account_id FROM moved)
+            ON CONFLICT (account_id, lesson_id) DO UPDATE SET
+                state = excluded.state, study_ms = excluded.study_ms, quiz_passed_at = excluded.quiz_passed_at,
+                completed_at = excluded.completed_at, updated_at = excluded.updated_at
+        ), journal AS (
+            INSERT INTO heartbeat (account_id, lesson_id, playback_id, seq, position_ms, state, rate, at, verdict, credited_ms)
+            SELECT j.account_id, j.lesson_id, j.playback_id, j.seq, j.position_ms, j.state, j.rate, j.at, j.verdict, j.credited_ms
+            FROM unnest($17::bigint[], $18::text[], $19::text[], $20::bigint[], $21::bigint[], $22::text[], $23::float8[],
+                        $24::bigint[], $25::text[], $26::bigint[])
+                WITH ORDINALITY AS j(account_id, lesson_id, playback_id, seq, position_ms, state, rate, at, verdict, credited_ms, n)
+            WHERE j.account_id IN (SELECT account_id FROM moved)
+            ORDER BY j.n
+        )
+        SELECT u.account_id FROM u WHERE u.account_id NOT IN (SELECT account_id FROM moved)
+        """
 
     private func lastOfEach<Key: Hashable>(_ key: (ProgressWrite) -> Key) -> [ProgressWrite] {
         var seen = Set<Key>()
@@ -150,54 +165,5 @@ private struct Plan {
     private struct LessonKey: Hashable {
         let accountID: Int64
         let lessonId: String
-    }
-
-    private static let written = "EXISTS (SELECT 1 FROM playback_state p WHERE p.account_id = u.account_id AND p.writer = u.stamp)"
-
-    private func lessons() -> PostgresStatement {
-        let rows = lastOfEach { LessonKey(accountID: $0.accountID, lessonId: $0.lessonId) }
-        let stamps = stampOfAccount
-        return PostgresStatement("""
-            INSERT INTO lesson_progress (account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at)
-            SELECT u.account_id, u.lesson_id, u.topic_id, u.state, u.study_ms, u.quiz_passed_at, u.completed_at, u.updated_at
-            FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[])
-                AS u(account_id, lesson_id, topic_id, state, study_ms, quiz_passed_at, completed_at, updated_at, stamp)
-            WHERE \(Self.written)
-            ON CONFLICT (account_id, lesson_id) DO UPDATE SET
-                state = excluded.state, study_ms = excluded.study_ms, quiz_passed_at = excluded.quiz_passed_at,
-                completed_at = excluded.completed_at, updated_at = excluded.updated_at
-            """, [
-                rows.map(\.accountID), rows.map(\.lessonId), rows.map(\.topicId), PostgresByteaArray(rows.map(\.progressState)),
-                rows.map(\.progress.studyMs), rows.map(\.progress.quizPassedAt), rows.map(\.progress.completedAt), rows.map(\.now),
-                rows.map { stamps[$0.accountID] ?? 0 },
-            ])
-    }
-
-    private func journal() -> PostgresStatement? {
-        let rows = writes.filter { $0.journal != nil }
-        guard !rows.isEmpty else { return nil }
-        let entries = rows.compactMap(\.journal)
-        let stamps = stampOfAccount
-        return PostgresStatement("""
-            INSERT INTO heartbeat (account_id, lesson_id, playback_id, seq, position_ms, state, rate, at, verdict, credited_ms)
-            SELECT u.account_id, u.lesson_id, u.playback_id, u.seq, u.position_ms, u.state, u.rate, u.at, u.verdict, u.credited_ms
-            FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::float8[],
-                        $8::bigint[], $9::text[], $10::bigint[], $11::bigint[])
-                WITH ORDINALITY AS u(account_id, lesson_id, playback_id, seq, position_ms, state, rate, at, verdict, credited_ms, stamp, n)
-            WHERE \(Self.written)
-            ORDER BY u.n
-            """, [
-                rows.map(\.accountID), rows.map(\.lessonId), entries.map(\.playbackId), entries.map(\.seq),
-                entries.map(\.positionMs), entries.map(\.state), entries.map(\.rate), entries.map(\.at),
-                entries.map(\.verdict), entries.map(\.creditedMs), rows.map { stamps[$0.accountID] ?? 0 },
-            ])
-    }
-
-    /// The accounts whose version did not move to their new stamp: their writes were stale.
-    private func stale() -> PostgresStatement {
-        PostgresStatement("""
-            SELECT u.account_id FROM unnest($1::bigint[], $2::bigint[]) AS u(account_id, stamp)
-            WHERE NOT \(Self.written)
-            """, [changes.map(\.accountID), changes.map(\.stamp)])
     }
 }
