@@ -70,6 +70,19 @@ public final class PostgresConnection: @unchecked Sendable {
         return PQstatus(connection) == CONNECTION_OK
     }
 
+    /// Whether the server said it takes no writes: a standby (`in_hot_standby`), or a primary
+    /// fenced by `default_transaction_read_only` (how an operator's tool demotes an old primary
+    /// it cannot stop). Both are reported by the server as they change (PostgreSQL 14 and
+    /// later), so this costs no round trip: it is as fresh as the last reply.
+    public var isReadOnlyServer: Bool {
+        parameter("in_hot_standby") == "on" || parameter("default_transaction_read_only") == "on"
+    }
+
+    /// A parameter the server reports to its clients (`server_version`, `in_hot_standby`, ...).
+    public func parameter(_ name: String) -> String? {
+        PQparameterStatus(connection, name).map { String(cString: $0) }
+    }
+
     /// The server this connection reached (host or socket folder, and port), for logs and status.
     public var server: String {
         let host = PQhost(connection).map { String(cString: $0) } ?? "?"

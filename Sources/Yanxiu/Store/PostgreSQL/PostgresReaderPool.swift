@@ -26,14 +26,21 @@ final class PostgresReaderPool: Sendable {
             try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             let value = try work(PostgresDatabase(connection: connection, batch: nil))
             try connection.execute("COMMIT")
-            idle.withLock { $0.append(connection) }
+            keep(connection)
             return value
         } catch {
             if connection.isOpen {
                 try? connection.run("ROLLBACK")
-                idle.withLock { $0.append(connection) }
+                keep(connection)
             }
             throw error
         }
+    }
+
+    /// Returns a connection to the pool, unless its server turned read-only (a fenced old
+    /// primary, which no longer sees what the new one commits): the next read connects anew.
+    private func keep(_ connection: PostgresConnection) {
+        guard !connection.isReadOnlyServer else { return }
+        idle.withLock { $0.append(connection) }
     }
 }

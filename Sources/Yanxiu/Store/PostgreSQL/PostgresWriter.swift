@@ -7,8 +7,8 @@ import Postgres
 /// The same contract as the SQLite writer: a caller is answered only after the transaction holding
 /// its unit committed (`synchronous_commit` as the server has it, `on` by default), and a unit that
 /// throws is rolled back alone. A unit whose deferred progress write turns out stale (see
-/// `ProgressBatch`) wrote nothing and hears `StoreError.stale`; the batch's other units commit. Heartbeats' rows are deferred and written per batch in multi-row
-/// statements, sent with `BEGIN` and `COMMIT` in one pipeline: a batch of heartbeats costs the
+/// `ProgressBatch`) wrote nothing and hears `StoreError.stale`; the batch's other units commit. Heartbeats' rows are deferred and written per batch by one
+/// statement, sent with `BEGIN` and `COMMIT` in one pipeline: a batch of heartbeats costs the
 /// server one round trip and one WAL flush. If those statements fail, the batch is rolled back and
 /// run again with every unit writing its own rows, so one bad row fails its caller only.
 ///
@@ -85,6 +85,9 @@ final class PostgresWriter: Sendable {
         } catch {
             failure = error
         }
+        // A server turned read-only (an old primary fenced after a failover) keeps its connections
+        // open: leave it, so that the next batch finds the read-write server the string names.
+        if connection.isReadOnlyServer { slot.drop() }
         if let failure {
             rollback(connection)
             if !connection.isOpen { slot.drop() }
