@@ -149,4 +149,20 @@ struct ProgressVersionTests {
                 == Stored(journal: [20], lesson: Data([20]), playback: StoredPlaybackState(state: Data([20, 1]), version: 1, writer: 20)))
         }
     }
+
+    @Test("two writes judged on the same state of an account, in one batch: the first commits, only the second is stale, and a write chained on the second is stale too",
+          arguments: TestStores.Engine.allCases)
+    func twoCopiesInOneBatch(_ engine: TestStores.Engine) async throws {
+        try await TestStores.withStore(engine) { store in
+            try await Self.seed(store)
+            try await store.write { tx in try tx.progress.save(Self.write(1, stamp: 10, after: 0)) }
+            let results = try await Self.inOneBatch(store, [
+                Self.write(1, stamp: 11, after: 10), Self.write(1, stamp: 12, after: 10), Self.write(1, stamp: 13, after: 12),
+                Self.write(1, stamp: 14, after: 11),
+            ])
+            #expect(results == [true, false, false, true])
+            #expect(try await Self.stored(store, 1)
+                == Stored(journal: [10, 11, 14], lesson: Data([14]), playback: StoredPlaybackState(state: Data([14, 1]), version: 3, writer: 14)))
+        }
+    }
 }

@@ -46,8 +46,8 @@ struct ProgressBatch {
         }
         let plan = Plan(writes)
         let results = try connection.pipeline(before + [plan.statement()] + after)
-        let staleAccounts = Set(results[before.count].map { $0[0] as Int64 }).union(plan.broken)
-        return Set(writes.filter { staleAccounts.contains($0.accountID) }.map(\.stamp))
+        let staleAccounts = Set(results[before.count].map { $0[0] as Int64 })
+        return Set(plan.writes.filter { staleAccounts.contains($0.accountID) }.map(\.stamp)).union(plan.offChain)
     }
 }
 
@@ -69,29 +69,38 @@ private struct Plan {
     let writes: [ProgressWrite]
     /// Accounts in account order, each with its change.
     let changes: [AccountChange]
-    /// Accounts whose writes in the batch do not follow one another (a write judged on a state
-    /// reloaded while an earlier one was in flight): none of them is sent, all are stale.
-    let broken: Set<Int64>
+    /// Stamps of writes that do not follow the account's earlier writes in the batch: judged on a
+    /// state other than the one those writes leave (another pool's copy of the account, or a state
+    /// reloaded while an earlier write was in flight). They are not sent and are stale; the
+    /// account's first write and those chained on it go ahead, so two copies racing in one batch
+    /// cost one of them a second judgement, not both.
+    let offChain: Set<Int64>
 
     init(_ all: [ProgressWrite]) {
         var byAccount: [Int64: AccountChange] = [:]
-        var broken = Set<Int64>()
+        var offChain = Set<Int64>()
+        var kept: [ProgressWrite] = []
         for write in all {
             guard var change = byAccount[write.accountID] else {
                 byAccount[write.accountID] = AccountChange(
                     accountID: write.accountID, basis: write.basis, stamp: write.stamp, writes: 1, trackerState: write.trackerState, now: write.now)
+                kept.append(write)
                 continue
             }
-            if write.basis != change.stamp { broken.insert(write.accountID) }
+            guard write.basis == change.stamp else {
+                offChain.insert(write.stamp)
+                continue
+            }
             change.stamp = write.stamp
             change.writes += 1
             change.trackerState = write.trackerState ?? change.trackerState
             change.now = write.now
             byAccount[write.accountID] = change
+            kept.append(write)
         }
-        self.broken = broken
-        changes = byAccount.values.filter { !broken.contains($0.accountID) }.sorted { $0.accountID < $1.accountID }
-        writes = all.filter { !broken.contains($0.accountID) }
+        self.offChain = offChain
+        changes = byAccount.values.sorted { $0.accountID < $1.accountID }
+        writes = kept
     }
 
     /// The batch's one statement; its rows are the accounts whose writes were stale.
