@@ -52,14 +52,17 @@ struct ProgressVersionTests {
         }
     }
 
-    /// Submits `writes` one unit each, in this order, while the writer is held by a slow unit, so that
-    /// they share the next batch; returns for each whether it committed (true), was stale (false), or
+    /// Submits `writes` one unit each, in this order, while the writer is held by a unit that waits
+    /// until they are all queued, so that they share the next batch; returns for each whether it committed (true), was stale (false), or
     /// failed otherwise (nil).
     private static func inOneBatch(_ store: any StoreEngine, _ writes: [ProgressWrite]) async throws -> [Bool?] {
         let holding = Locked(false)
+        let submitted = Locked(false)
+        // Held until every write is queued, however slowly this task runs (sanitizers, a busy machine).
         async let held: Void = store.write { _ in
             holding.withLock { $0 = true }
-            Thread.sleep(forTimeInterval: 0.5)
+            let deadline = Date().addingTimeInterval(30)
+            while !submitted.withLock({ $0 }), Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
         }
         while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
         // `submit` queues the unit before it returns: the batch keeps this order.
@@ -74,6 +77,7 @@ struct ProgressVersionTests {
             }
             return stream
         }
+        submitted.withLock { $0 = true }
         var results: [Bool?] = []
         for outcome in outcomes {
             for await result in outcome { results.append(result) }
