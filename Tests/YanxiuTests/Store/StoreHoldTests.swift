@@ -30,6 +30,21 @@ struct StoreHoldTests {
         #expect(try await b.holdExclusively("certificate.issue:t1") != nil)
     }
 
+    @Test("PostgreSQL: a released hold is free for another daemon at once, every time")
+    func postgresReleaseIsImmediate() async throws {
+        let conninfo = try TestStores.freshPostgresDatabase()
+        let (a, b) = (try PostgresStore(conninfo: conninfo), try PostgresStore(conninfo: conninfo))
+        defer { a.close(); b.close() }
+        var refused = 0
+        for round in 0..<40 {
+            let (first, second) = round % 2 == 0 ? (a, b) : (b, a)
+            let held = try #require(try await first.holdExclusively("certificate.issue:t1"))
+            held.release()
+            if let next = try await second.holdExclusively("certificate.issue:t1") { next.release() } else { refused += 1 }
+        }
+        #expect(refused == 0, "refused \(refused) of 40 times just after a release")
+    }
+
     @Test("PostgreSQL: a hold whose connection ends (the daemon died) is free for the others")
     func postgresHoldEndsWithItsConnection() async throws {
         let conninfo = try TestStores.freshPostgresDatabase()

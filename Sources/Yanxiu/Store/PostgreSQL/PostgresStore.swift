@@ -73,7 +73,14 @@ extension PostgresStore: Store {
                     "SELECT pg_try_advisory_lock($1::integer, hashtext($2))", [Self.holdLockClass, name])[0][0]
                 guard held else { return nil }
                 let kept = Locked<PostgresConnection?>(connection)
-                return StoreHold { kept.withLock { $0 = nil } }
+                return StoreHold {
+                    // Unlocked before the connection closes: a closed session's locks go only when its
+                    // server process has ended, which a caller answered at once could outrun.
+                    kept.withLock { connection in
+                        _ = try? connection?.execute("SELECT pg_advisory_unlock($1::integer, hashtext($2))", [Self.holdLockClass, name])
+                        connection = nil
+                    }
+                }
             } catch {
                 throw StoreError.classify(error)
             }
